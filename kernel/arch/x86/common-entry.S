@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * The common 64-bit entry: where every entry stub joins, with the Linux 64-bit boot
+ * protocol's contract (Documentation/arch/x86/boot.rst, "64-bit Boot Protocol"):
+ *   64-bit mode, paging on, the kernel, boot_params and the command line identity mapped;
+ *   interrupts off; %rsi = physical address of struct boot_params.
+ * Everything a stub produced lives outside .bss (the .handoff section), so clearing .bss
+ * here cannot destroy it.
+ */
+        .section .text, "ax"
+        .code64
+        .globl common_entry64
+common_entry64:
+        cli
+        cld
+        movq    %rsi, %r12              /* callee-saved: kept across the clear */
+        leaq    __bss_start(%rip), %rdi
+        leaq    __bss_end(%rip), %rcx
+        subq    %rdi, %rcx
+        shrq    $3, %rcx                /* the linker script aligns .bss to 8 */
+        xorl    %eax, %eax
+        rep stosq
+        leaq    boot_stack_top(%rip), %rsp
+        xorl    %ebp, %ebp
+        movq    %r12, %rdi
+        call    CommonStart             /* [[noreturn]] */
+1:      cli
+        hlt
+        jmp     1b
+
+/* void JumpToCommonEntry(const boot_params*): how a C++ stub leaves for the common entry. */
+        .globl JumpToCommonEntry
+JumpToCommonEntry:
+        movq    %rdi, %rsi
+        jmp     common_entry64
+
+/* The boot stack: outside .bss (stubs use it before the common entry clears .bss) and never
+ * needs zeroing. */
+        .section .stack, "aw", @nobits
+        .balign 16
+        .skip   16384
+        .globl boot_stack_top
+boot_stack_top:

@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * The one 32-bit -> 64-bit switch every 32-bit entry uses (PVH today; the Linux 32-bit and
+ * Multiboot entries next), with the boot GDT and the static page tables it loads.
+ *
+ * enter_long_mode: call with a jmp from flat 32-bit protected mode, paging off, interrupts
+ * off, and %edi = the 64-bit code to continue at (below 4 GiB). Preserves %ebx, %esi and
+ * %ebp; clobbers %eax, %ecx, %edx. Continues at %rdi in 64-bit mode with the first 4 GiB
+ * identity mapped, CS = KERNEL_CS and the data segments = KERNEL_DS.
+ */
+#include "arch/x86/identity-map.h"
+#include "arch/x86/segments.h"
+
+#define CR0_PE (1 << 0)
+#define CR0_PG (1 << 31)
+#define CR4_PAE (1 << 5)
+#define MSR_EFER 0xc0000080
+#define EFER_LME (1 << 8)
+#define PAGE_PRESENT_WRITABLE 0x3
+#define PAGE_HUGE 0x80
+
+        .section .text.entry32, "ax"
+        .code32
+        .globl enter_long_mode
+enter_long_mode:
+        lgdt    boot_gdt_descriptor
+        movl    $KERNEL_DS, %eax
+        movl    %eax, %ds
+        movl    %eax, %es
+        movl    %eax, %ss
+        movl    %eax, %fs
+        movl    %eax, %gs
+
+        movl    %cr4, %eax
+        orl     $CR4_PAE, %eax
+        movl    %eax, %cr4
+        movl    $boot_pml4, %eax
+        movl    %eax, %cr3
+        movl    $MSR_EFER, %ecx
+        rdmsr
+        orl     $EFER_LME, %eax
+        wrmsr
+        movl    %cr0, %eax
+        orl     $(CR0_PG | CR0_PE), %eax
+        movl    %eax, %cr0
+        ljmp    $KERNEL_CS, $1f
+
+        .code64
+1:      movl    %edi, %edi      /* upper halves are undefined after the mode switch */
+        jmp     *%rdi
+
+        .section .rodata.boot_gdt, "a"
+        .balign 8
+boot_gdt:
+        .quad   0                       /* null */
+        .quad   0x00af9a000000ffff      /* KERNEL_CS: 64-bit code, DPL 0 */
+        .quad   0x00cf92000000ffff      /* KERNEL_DS: flat data */
+boot_gdt_end:
+boot_gdt_descriptor:
+        .word   boot_gdt_end - boot_gdt - 1
+        .long   boot_gdt
+
+/* Identity map of the first IDENTITY_MAP_GIB GiB with 2 MiB pages, built by the assembler:
+ * no code runs to make it, and it is the only page table every entry needs. */
+        .section .data.page_tables, "aw"
+        .balign 4096
+        .globl boot_pml4
+boot_pml4:
+        .quad   boot_pdpt + PAGE_PRESENT_WRITABLE
+        .fill   511, 8, 0
+boot_pdpt:
+        directory = 0
+        .rept   IDENTITY_MAP_GIB
+        .quad   boot_pd + directory * 0x1000 + PAGE_PRESENT_WRITABLE
+        directory = directory + 1
+        .endr
+        .fill   512 - IDENTITY_MAP_GIB, 8, 0
+boot_pd:
+        page = 0
+        .rept   IDENTITY_MAP_GIB * 512
+        .quad   (page << 21) + PAGE_HUGE + PAGE_PRESENT_WRITABLE
+        page = page + 1
+        .endr

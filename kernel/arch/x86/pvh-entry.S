@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * The Xen PVH (HVMlite) entry: XEN_ELFNOTE_PHYS32_ENTRY. Loaders: QEMU -kernel (pvh.bin or
+ * qboot), Xen PVH guests and dom0, Firecracker, cloud-hypervisor.
+ *
+ * The PVH ABI (xen docs/misc/pvh.pandoc) specifies the state at entry:
+ *   %ebx: physical address of struct hvm_start_info
+ *   CR0: PE set, PG clear; CR4: 0
+ *   CS: flat 32-bit code segment; DS, ES: flat 32-bit data segments
+ *   TR: a 32-bit TSS (base 0, limit 0x67)
+ *   EFLAGS: VM, IF and TF clear; all other state is unspecified
+ *   No stack, GDT or IDT is provided.
+ *
+ * The stub records the TSC, takes a stack, switches to long mode with the shared code and
+ * hands %ebx to the C++ translator (entry/pvh-stub.cc), which fills boot_params and jumps to
+ * the common 64-bit entry.
+ */
+#include "arch/x86/segments.h"
+
+#define XEN_ELFNOTE_PHYS32_ENTRY 18
+
+        .section .note.Xen, "a", @note
+        .balign 4
+        .long   2f - 1f                 /* namesz */
+        .long   4f - 3f                 /* descsz: 4 bytes, a 32-bit physical address */
+        .long   XEN_ELFNOTE_PHYS32_ENTRY
+1:      .asciz  "Xen"
+2:      .balign 4
+3:      .long   pvh_start
+4:      .balign 4
+
+        .section .text.entry32, "ax"
+        .code32
+        .globl pvh_start
+pvh_start:
+        cld
+        rdtsc
+        movl    %eax, pvh_entry_tsc
+        movl    %edx, pvh_entry_tsc + 4
+        movl    $boot_stack_top, %esp
+        movl    %ebx, %esi              /* survives enter_long_mode */
+        movl    $pvh_start64, %edi
+        jmp     enter_long_mode
+
+        .code64
+pvh_start64:
+        movl    %esi, %edi              /* PvhStubMain(start_info_address, entry_tsc) */
+        movq    pvh_entry_tsc(%rip), %rsi
+        call    PvhStubMain             /* never returns */
+        ud2
+
+        .section .handoff, "aw", @nobits
+        .balign 8
+pvh_entry_tsc:
+        .skip   8

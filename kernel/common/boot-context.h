@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+// What the common path knows about this boot: boot_params and our descriptor, nothing else.
+// (Architecture rule: after the entry stub, no code reads a loader's own structures.)
+#pragma once
+
+#include "abi/boot-descriptor.h"
+#include "abi/boot-params.h"
+#include "base/string-view.h"
+
+struct BootContext {
+  const abi::boot_params* params = nullptr;
+  const abi::boot_descriptor* descriptor = nullptr;
+  abi::BootEntry entry = abi::BootEntry::kPvh;
+  base::StringView command_line;
+};
+
+extern constinit BootContext gBoot;
+
+/// Validates what the stub handed over and fills gBoot; stops the boot with a message naming
+/// the field when boot_params or the descriptor are unusable or the stub reported an error.
+void AcceptHandoff(const abi::boot_params* params);

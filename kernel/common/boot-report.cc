@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+#include "common/boot-report.h"
+
+#include "common/boot-context.h"
+#include "common/console.h"
+#include "init/memory-map.h"
+
+namespace {
+
+const char* LoaderName(uint8_t type_of_loader) {
+  switch (static_cast<abi::LoaderType>(type_of_loader >> 4)) {
+    case abi::LoaderType::kGrub: return "grub";
+    case abi::LoaderType::kXen: return "xen";
+    case abi::LoaderType::kQemu: return "qemu";
+    case abi::LoaderType::kUndefined: return "undefined";
+    default: return "other";
+  }
+}
+
+const char* SubarchName(uint32_t subarch) {
+  switch (static_cast<abi::HardwareSubarch>(subarch)) {
+    case abi::HardwareSubarch::kPc: return "pc";
+    case abi::HardwareSubarch::kLguest: return "lguest";
+    case abi::HardwareSubarch::kXen: return "xen";
+    case abi::HardwareSubarch::kIntelMid: return "intel-mid";
+    case abi::HardwareSubarch::kCe4100: return "ce4100";
+  }
+  return "unknown";
+}
+
+void PrintMemoryMap() {
+  const memory::Map& map = memory::CurrentMap();
+  if (!map.valid) {
+    console::Line().Append("report memory none");
+    return;
+  }
+  for (uint32_t i = 0; i < map.count; ++i) {
+    const abi::boot_e820_entry& entry = map.entries[i];
+    console::Line()
+        .Append("report memory ")
+        .AppendHexPadded(entry.addr, 16)
+        .Append("-")
+        .AppendHexPadded(entry.addr + entry.size - 1, 16)
+        .Append(" ")
+        .Append(abi::E820TypeName(entry.type));
+  }
+  console::Line().Append("report memory-total ram=").AppendDecimal(map.ram_bytes);
+}
+
+}  // namespace
+
+void PrintBootReport() {
+  const abi::boot_params& params = *gBoot.params;
+  const abi::boot_descriptor& descriptor = *gBoot.descriptor;
+  console::Line()
+      .Append("report entry=")
+      .Append(abi::BootEntryName(gBoot.entry))
+      .Append(" subarch=")
+      .Append(SubarchName(params.hdr.hardware_subarch))
+      .Append(" loader=")
+      .Append(LoaderName(params.hdr.type_of_loader))
+      .Append(" loader-name=")
+      .AppendQuoted(descriptor.loader_name, sizeof(descriptor.loader_name))
+      .Append(" protocol=")
+      .AppendHexPadded(params.hdr.version, 4);
+  {
+    console::Line line;
+    line.Append("report cmdline ").AppendQuoted(gBoot.command_line.data(), gBoot.command_line.size());
+    if (descriptor.cmdline_truncated != 0) line.Append(" truncated");
+  }
+  PrintMemoryMap();
+  for (uint32_t i = 0; i < descriptor.module_count && i < abi::kBootDescriptorMaxModules; ++i) {
+    console::Line()
+        .Append("report module ")
+        .AppendDecimal(i)
+        .Append(" addr=")
+        .AppendHex(descriptor.modules[i].paddr)
+        .Append(" size=")
+        .AppendDecimal(descriptor.modules[i].size);
+  }
+  if (abi::RamdiskSize(params) != 0) {
+    console::Line()
+        .Append("report initrd addr=")
+        .AppendHex(abi::RamdiskAddress(params))
+        .Append(" size=")
+        .AppendDecimal(abi::RamdiskSize(params));
+  } else {
+    console::Line().Append("report initrd none");
+  }
+  if (params.acpi_rsdp_addr != 0) {
+    console::Line().Append("report rsdp ").AppendHex(params.acpi_rsdp_addr);
+  } else {
+    console::Line().Append("report rsdp none");
+  }
+  console::Line()
+      .Append("report handoff memmap-in=")
+      .AppendDecimal(descriptor.memmap_entries_in)
+      .Append(" memmap-dropped=")
+      .AppendDecimal(descriptor.memmap_entries_dropped)
+      .Append(" modules=")
+      .AppendDecimal(descriptor.module_count)
+      .Append(" modules-dropped=")
+      .AppendDecimal(descriptor.modules_dropped)
+      .Append(" original-info=")
+      .AppendHex(descriptor.original_info_paddr)
+      .Append(" original-info-size=")
+      .AppendDecimal(descriptor.original_info_size);
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+#include "common/console.h"
+
+#include "arch/x86/cpu.h"
+#include "base/string-buffer.h"
+
+namespace console {
+namespace {
+
+// 16550 registers, as offsets from the base port (PC16550D data sheet, table 2).
+constexpr uint16_t kCom1 = 0x3f8;
+constexpr uint16_t kData = 0, kInterruptEnable = 1, kFifoControl = 2, kLineControl = 3,
+                   kModemControl = 4, kLineStatus = 5;
+constexpr uint8_t kDivisorLatchAccess = 0x80;
+constexpr uint8_t kEightNoneOne = 0x03;
+constexpr uint8_t kTransmitterEmpty = 0x20;
+// Bounded so a missing UART cannot hang the kernel; a real one drains a byte long before.
+constexpr int kTransmitSpinLimit = 100000;
+
+}  // namespace
+
+void Init() {
+  arch::OutByte(kCom1 + kInterruptEnable, 0x00);
+  arch::OutByte(kCom1 + kLineControl, kDivisorLatchAccess);
+  arch::OutByte(kCom1 + kData, 1);  // divisor 1: 115200 baud
+  arch::OutByte(kCom1 + kInterruptEnable, 0);
+  arch::OutByte(kCom1 + kLineControl, kEightNoneOne);
+  arch::OutByte(kCom1 + kFifoControl, 0xc7);   // enable and clear the FIFOs
+  arch::OutByte(kCom1 + kModemControl, 0x03);  // DTR, RTS
+}
+
+void WriteChar(char c) {
+  for (int spin = 0; spin < kTransmitSpinLimit; ++spin) {
+    if ((arch::InByte(kCom1 + kLineStatus) & kTransmitterEmpty) != 0) break;
+  }
+  arch::OutByte(kCom1 + kData, static_cast<uint8_t>(c));
+}
+
+void Write(const char* text) {
+  for (; *text != '\0'; ++text) WriteChar(*text);
+}
+
+Line::Line() { Write("unientry: "); }
+
+Line& Line::Append(const char* text) {
+  Write(text);
+  return *this;
+}
+
+Line& Line::AppendChar(char c) {
+  WriteChar(c);
+  return *this;
+}
+
+Line& Line::AppendDecimal(uint64_t value) {
+  base::StringBuffer<24> digits;
+  digits.AppendDecimal(value);
+  return Append(digits.c_str());
+}
+
+Line& Line::AppendHex(uint64_t value) { return AppendHexPadded(value, 1); }
+
+Line& Line::AppendHexPadded(uint64_t value, int digits) {
+  base::StringBuffer<24> text;
+  text.AppendHexPadded(value, digits);
+  return Append(text.c_str());
+}
+
+Line& Line::AppendQuoted(const char* text, uint64_t limit) {
+  WriteChar('"');
+  for (uint64_t i = 0; i < limit && text[i] != '\0'; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == '"' || c == '\\') {
+      WriteChar('\\');
+      WriteChar(static_cast<char>(c));
+    } else if (c < 0x20 || c > 0x7e) {
+      Write("\\x");
+      WriteChar("0123456789abcdef"[c >> 4]);
+      WriteChar("0123456789abcdef"[c & 0xf]);
+    } else {
+      WriteChar(static_cast<char>(c));
+    }
+  }
+  WriteChar('"');
+  return *this;
+}
+
+void Line::End() {
+  if (ended_) return;
+  ended_ = true;
+  WriteChar('\n');
+}
+
+}  // namespace console

@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: MIT
+// The boot console: COM1 (a 16550 UART at 0x3f8). Every line the kernel prints goes through
+// console::Line, which starts it with "unientry: " so tools can find our lines among a
+// loader's output (docs/serial-format.md).
+#pragma once
+
+#include <cstdint>
+
+namespace console {
+
+void Init();
+void Write(const char* text);
+void WriteChar(char c);
+
+/// One output line, written as it is built (nothing is buffered, so a crash mid-line still
+/// shows what came before) and ended by End() or the destructor.
+class Line {
+ public:
+  Line();
+  ~Line() { End(); }
+  Line(const Line&) = delete;
+  Line& operator=(const Line&) = delete;
+
+  Line& Append(const char* text);
+  Line& AppendChar(char c);
+  Line& AppendDecimal(uint64_t value);
+  Line& AppendHex(uint64_t value);
+  Line& AppendHexPadded(uint64_t value, int digits);
+  /// "text" with \" \\ and \xNN escapes, at most `limit` characters of `text`.
+  Line& AppendQuoted(const char* text, uint64_t limit = UINT64_MAX);
+  void End();
+
+ private:
+  bool ended_ = false;
+};
+
+}  // namespace console

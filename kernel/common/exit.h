@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: MIT
+// How a boot ends. Under QEMU with `-device isa-debug-exit,iobase=0xf4,iosize=4`, writing V
+// to port 0xf4 makes QEMU exit with status (V << 1) | 1; without that device the write is
+// ignored and the CPU halts. docs/serial-format.md lists the values.
+#pragma once
+
+#include <cstdint>
+
+#include "base/error.h"
+
+enum class ExitCode : uint32_t {
+  kSuccess = 0,  // QEMU status 1
+  kFailure = 1,  // QEMU status 3: a check failed (bad boot information, invalid init plan)
+  kPanic = 2,    // QEMU status 5: the kernel called Panic()
+  kCrash = 3,    // QEMU status 7: a CPU exception
+};
+
+[[noreturn]] void ExitQemu(ExitCode code);
+
+/// Prints `unientry: status fail "message"` and exits with kFailure.
+[[noreturn]] void Fail(const char* message);
+/// Prints `unientry: status fail "context: <error>"` and exits with kFailure.
+[[noreturn]] void FailWithError(const char* context, const base::Error& error);
+/// Prints `unientry: status panic "message"` and exits with kPanic.
+[[noreturn]] void Panic(const char* message);

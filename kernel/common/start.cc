@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// The common start path: the one place every boot entry reaches (from common-entry.S).
+#include "abi/boot-params.h"
+#include "arch/x86/descriptor-tables.h"
+#include "common/boot-context.h"
+#include "common/boot-report.h"
+#include "common/console.h"
+#include "common/exit.h"
+#include "common/init-plan.h"
+
+extern "C" [[noreturn]] void CommonStart(const abi::boot_params* params) {
+  arch::InstallDescriptorTables();
+  console::Init();
+  AcceptHandoff(params);
+  RunInitTable(gBoot.entry);
+  PrintBootReport();
+  console::Line().Append("status ok");
+  ExitQemu(ExitCode::kSuccess);
+}

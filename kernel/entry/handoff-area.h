@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: MIT
+// The storage every entry stub translates into, and how a stub leaves for the common entry.
+// It lives in the .handoff section, outside .bss, so the common entry's .bss clear keeps it.
+#pragma once
+
+#include "abi/boot-params.h"
+#include "base/error.h"
+#include "bootinfo/e820.h"
+#include "bootinfo/handoff.h"
+
+/// The handoff area with the identity-mapped addresses the common path will see.
+bootinfo::Handoff HandoffArea();
+
+/// Scratch for the E820 sanitiser while a stub runs.
+bootinfo::E820Scratch& StubE820Scratch();
+
+/// Writes `error` into the descriptor's translation_error for the common path to report.
+void RecordTranslationError(const bootinfo::Handoff& handoff, const base::Error& error);
+
+/// Enters the common 64-bit entry with %rsi = params (common-entry.S).
+extern "C" [[noreturn]] void JumpToCommonEntry(const abi::boot_params* params);

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: MIT
+// The C++ half of the PVH entry (arch/x86/pvh-entry.S): translate, then join the common path.
+#include <cstdint>
+
+#include "arch/x86/identity-map.h"
+#include "bootinfo/pvh.h"
+#include "entry/handoff-area.h"
+
+extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t entry_tsc) {
+  const bootinfo::PhysicalMemory memory(0, arch::kIdentityMappedBytes, 0);
+  const bootinfo::Handoff handoff = HandoffArea();
+  const auto converted = bootinfo::ConvertPvh(memory, start_info_address, handoff, StubE820Scratch());
+  handoff.descriptor->entry_tsc = entry_tsc;
+  if (converted.is_error()) RecordTranslationError(handoff, converted.error());
+  JumpToCommonEntry(handoff.params);
+}

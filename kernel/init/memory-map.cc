@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: MIT
+#include "init/memory-map.h"
+
+#include "bootinfo/e820.h"
+#include "common/boot-context.h"
+#include "common/console.h"
+
+namespace memory {
+namespace {
+
+constinit Map gMap = {};
+constinit bootinfo::E820Scratch gScratch = {};
+
+void BuildMap() {
+  const abi::boot_params& params = *gBoot.params;
+  uint32_t count = params.e820_entries;
+  if (count > abi::kE820MaxEntriesZeroPage) {
+    console::Line().Append("memory e820_entries=").AppendDecimal(count).Append(" clamped to 128");
+    count = abi::kE820MaxEntriesZeroPage;
+  }
+  for (uint32_t i = 0; i < count; ++i) gMap.entries[i] = params.e820_table[i];
+  const bootinfo::SanitizeResult result = bootinfo::SanitizeE820(gMap.entries, count, gScratch);
+  gMap.count = result.count;
+  gMap.valid = result.count != 0;
+  for (uint32_t i = 0; i < gMap.count; ++i) {
+    if (gMap.entries[i].type == static_cast<uint32_t>(abi::E820Type::kRam)) {
+      gMap.ram_bytes += gMap.entries[i].size;
+    }
+  }
+  console::Line()
+      .Append("memory entries=")
+      .AppendDecimal(gMap.count)
+      .Append(" ram=")
+      .AppendDecimal(gMap.ram_bytes)
+      .Append(" dropped=")
+      .AppendDecimal(result.dropped);
+}
+
+}  // namespace
+
+const Map& CurrentMap() { return gMap; }
+
+bool IsRam(uint64_t address, uint64_t size) {
+  // The map is sorted and merged, so a RAM range is covered by exactly one entry.
+  for (uint32_t i = 0; i < gMap.count; ++i) {
+    const abi::boot_e820_entry& entry = gMap.entries[i];
+    if (entry.type == static_cast<uint32_t>(abi::E820Type::kRam) && entry.addr <= address &&
+        address - entry.addr <= entry.size && size <= entry.size - (address - entry.addr)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace memory
+
+INIT_ENTRY(gMemoryMapInit, "memory-map", INIT_LEVEL_PLATFORM, .run = memory::BuildMap);

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+// unientry's own boot descriptor: what boot_params.hdr.hardware_subarch_data points at.
+//
+// boot_params carries what every entry can express in Linux's terms. This descriptor adds
+// what Linux has no field for: which entry stub ran, where the loader's original boot
+// information lies (for diagnostics only; nothing after the stub may parse it), every module
+// the loader passed, and what the stub dropped while translating. It is versioned: a reader
+// checks magic, then version, then that size covers the fields it reads.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "abi/assert-layout.h"
+
+namespace abi {
+
+inline constexpr uint32_t kBootDescriptorMagic = 0x45494e55;  // "UNIE" in memory order
+inline constexpr uint16_t kBootDescriptorVersion = 1;
+
+/// The boot entries unientry has or plans. The value is the bit index in an init entry's
+/// support mask, so values are stable ABI: append, never renumber.
+enum class BootEntry : uint8_t {
+  kPvh = 0,         // Xen PVH / HVMlite 32-bit entry (XEN_ELFNOTE_PHYS32_ENTRY)
+  kLinux16 = 1,     // Linux boot protocol, 16-bit real-mode setup entry
+  kLinux32 = 2,     // Linux boot protocol, 32-bit code32_start entry
+  kLinux64 = 3,     // Linux boot protocol, 64-bit entry at load address + 0x200
+  kMultiboot1 = 4,  // Multiboot 0.6.96
+  kMultiboot2 = 5,  // Multiboot2
+  kXenPv = 6,       // Xen PV 64-bit entry (XEN_ELFNOTE_ENTRY)
+  kEfi = 7,         // UEFI application entry (efi_main)
+};
+inline constexpr uint32_t kBootEntryCount = 8;
+
+constexpr const char* BootEntryName(BootEntry entry) {
+  switch (entry) {
+    case BootEntry::kPvh: return "pvh";
+    case BootEntry::kLinux16: return "linux16";
+    case BootEntry::kLinux32: return "linux32";
+    case BootEntry::kLinux64: return "linux64";
+    case BootEntry::kMultiboot1: return "multiboot1";
+    case BootEntry::kMultiboot2: return "multiboot2";
+    case BootEntry::kXenPv: return "xen-pv";
+    case BootEntry::kEfi: return "efi";
+  }
+  return "unknown";
+}
+
+/// One module (initrd, payload, ...) as the loader passed it.
+struct boot_module {
+  uint64_t paddr;
+  uint64_t size;
+  uint64_t cmdline_paddr;  // 0 when the loader gave none; points at the loader's string
+};
+static_assert(AssertSize<boot_module, 24>());
+
+inline constexpr uint32_t kBootDescriptorMaxModules = 16;
+inline constexpr uint32_t kBootLoaderNameSize = 64;
+inline constexpr uint32_t kBootTranslationErrorSize = 192;
+
+struct boot_descriptor {
+  uint32_t magic;                // kBootDescriptorMagic
+  uint16_t version;              // kBootDescriptorVersion
+  uint16_t size;                 // sizeof(boot_descriptor) of the writer
+  uint8_t entry;                 // BootEntry that ran
+  uint8_t _pad[7];
+  uint64_t original_info_paddr;  // hvm_start_info, Multiboot info, start_info, EFI system table
+  uint64_t original_info_size;   // bytes the stub read from it (0 if unknown)
+  uint64_t entry_tsc;            // rdtsc at the stub's first instruction that can read it
+  char loader_name[kBootLoaderNameSize];  // NUL-terminated; "" when the loader gave none
+  uint32_t module_count;         // entries used in modules[]
+  uint32_t modules_dropped;      // modules past kBootDescriptorMaxModules
+  boot_module modules[kBootDescriptorMaxModules];
+  uint32_t memmap_entries_in;    // memory map entries the loader passed
+  uint32_t memmap_entries_dropped;  // zero-length, wrapping or past the table's capacity
+  uint32_t cmdline_truncated;    // 1 when the command line did not fit kCommandLineSize
+  uint32_t _reserved;
+  // Set by a stub whose translation failed: the common path, which owns the console, reports
+  // it and stops. Empty on success.
+  char translation_error[kBootTranslationErrorSize];
+};
+static_assert(AssertSize<boot_descriptor, 0x2c0>());
+ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
+ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
+ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
+ABI_ASSERT_OFFSET(boot_descriptor, entry, 0x08);
+ABI_ASSERT_OFFSET(boot_descriptor, original_info_paddr, 0x10);
+ABI_ASSERT_OFFSET(boot_descriptor, entry_tsc, 0x20);
+ABI_ASSERT_OFFSET(boot_descriptor, loader_name, 0x28);
+ABI_ASSERT_OFFSET(boot_descriptor, module_count, 0x68);
+ABI_ASSERT_OFFSET(boot_descriptor, modules, 0x70);
+ABI_ASSERT_OFFSET(boot_descriptor, memmap_entries_in, 0x1f0);
+ABI_ASSERT_OFFSET(boot_descriptor, translation_error, 0x200);
+
+}  // namespace abi

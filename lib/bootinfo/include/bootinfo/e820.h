@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: MIT
+// The one E820 memory map code every entry and the common path use: collecting a loader's
+// entries into boot_params, and sanitising a map into sorted, non-overlapping ranges.
+#pragma once
+
+#include <cstdint>
+
+#include "abi/boot-params.h"
+#include "abi/e820.h"
+
+namespace bootinfo {
+
+/// Appends loader entries to a boot_e820_entry table, dropping what cannot be a range:
+/// zero-length entries, entries whose end wraps past 2^64, and entries past the capacity.
+class E820Builder {
+ public:
+  E820Builder(abi::boot_e820_entry* table, uint32_t capacity) : table_(table), capacity_(capacity) {}
+
+  enum class AddResult { kAdded, kZeroLength, kWraps, kFull };
+  AddResult Add(uint64_t addr, uint64_t size, uint32_t type);
+
+  uint32_t count() const { return count_; }
+  uint32_t dropped() const { return dropped_; }
+
+ private:
+  abi::boot_e820_entry* table_;
+  uint32_t capacity_;
+  uint32_t count_ = 0;
+  uint32_t dropped_ = 0;
+};
+
+/// Scratch space for SanitizeE820: two boundaries per entry.
+struct E820Scratch {
+  uint64_t boundaries[2 * abi::kE820MaxEntriesZeroPage];
+  abi::boot_e820_entry output[2 * abi::kE820MaxEntriesZeroPage];
+};
+
+struct SanitizeResult {
+  uint32_t count;    // entries in the table now
+  uint32_t dropped;  // ranges lost because the result exceeded the capacity
+};
+
+/// Rewrites entries[0..count) (count <= kE820MaxEntriesZeroPage) in place: sorted by address,
+/// no overlaps (where entries overlap, the larger type value wins, so RAM never wins over a
+/// reserved or firmware range), adjacent ranges of the same type merged, zero-length and
+/// wrapping entries removed. Linux's e820__update_table has the same rule.
+SanitizeResult SanitizeE820(abi::boot_e820_entry* entries, uint32_t count, E820Scratch& scratch);
+
+}  // namespace bootinfo

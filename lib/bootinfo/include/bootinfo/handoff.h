@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+// Where an entry stub writes its translation: the boot_params, our descriptor and the command
+// line buffer that the common path will read, and the addresses under which the common path
+// will see them (identity-mapped physical addresses in the kernel).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "abi/boot-descriptor.h"
+#include "abi/boot-params.h"
+
+namespace bootinfo {
+
+struct Handoff {
+  abi::boot_params* params;
+  abi::boot_descriptor* descriptor;
+  char* command_line;
+  size_t command_line_capacity;  // bytes, including the NUL
+  uint64_t descriptor_address;   // what boot_params.hdr.hardware_subarch_data will hold
+  uint64_t command_line_address;  // what cmd_line_ptr/ext_cmd_line_ptr will hold
+};
+
+/// Zeroes the outputs and fills what every entry sets the same way: the setup header magic
+/// and version, hardware_subarch PC, the descriptor header, an empty command line.
+void BeginHandoff(const Handoff& handoff, abi::BootEntry entry, uint64_t original_info_address);
+
+}  // namespace bootinfo

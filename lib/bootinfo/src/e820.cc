@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: MIT
+#include "bootinfo/e820.h"
+
+namespace bootinfo {
+
+E820Builder::AddResult E820Builder::Add(uint64_t addr, uint64_t size, uint32_t type) {
+  AddResult result = AddResult::kAdded;
+  if (size == 0) {
+    result = AddResult::kZeroLength;
+  } else if (addr + size < addr) {  // also rejects a range ending exactly at 2^64
+    result = AddResult::kWraps;
+  } else if (count_ == capacity_) {
+    result = AddResult::kFull;
+  }
+  if (result != AddResult::kAdded) {
+    ++dropped_;
+    return result;
+  }
+  table_[count_++] = abi::boot_e820_entry{addr, size, type};
+  return result;
+}
+
+namespace {
+
+void SortUnique(uint64_t* values, uint32_t& count) {
+  for (uint32_t i = 1; i < count; ++i) {  // insertion sort: at most 256 values
+    const uint64_t value = values[i];
+    uint32_t j = i;
+    for (; j > 0 && values[j - 1] > value; --j) values[j] = values[j - 1];
+    values[j] = value;
+  }
+  uint32_t unique = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (unique == 0 || values[unique - 1] != values[i]) values[unique++] = values[i];
+  }
+  count = unique;
+}
+
+bool IsRange(const abi::boot_e820_entry& entry) {
+  return entry.size != 0 && entry.addr + entry.size > entry.addr;
+}
+
+}  // namespace
+
+SanitizeResult SanitizeE820(abi::boot_e820_entry* entries, uint32_t count, E820Scratch& scratch) {
+  // Every boundary of every range; between two consecutive boundaries the covering type is
+  // constant, so deciding each elementary interval decides the whole map.
+  uint32_t boundary_count = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (!IsRange(entries[i])) continue;
+    scratch.boundaries[boundary_count++] = entries[i].addr;
+    scratch.boundaries[boundary_count++] = entries[i].addr + entries[i].size;
+  }
+  SortUnique(scratch.boundaries, boundary_count);
+
+  uint32_t output_count = 0;
+  for (uint32_t b = 0; b + 1 < boundary_count; ++b) {
+    const uint64_t start = scratch.boundaries[b];
+    const uint64_t end = scratch.boundaries[b + 1];
+    uint32_t type = 0;  // 0: not covered
+    for (uint32_t i = 0; i < count; ++i) {
+      const abi::boot_e820_entry& entry = entries[i];
+      if (IsRange(entry) && entry.addr <= start && end <= entry.addr + entry.size &&
+          entry.type > type) {
+        type = entry.type;
+      }
+    }
+    if (type == 0) continue;
+    if (output_count > 0) {
+      abi::boot_e820_entry& last = scratch.output[output_count - 1];
+      if (last.type == type && last.addr + last.size == start) {
+        last.size += end - start;
+        continue;
+      }
+    }
+    scratch.output[output_count++] = abi::boot_e820_entry{start, end - start, type};
+  }
+
+  const uint32_t kept = output_count < abi::kE820MaxEntriesZeroPage
+                            ? output_count
+                            : static_cast<uint32_t>(abi::kE820MaxEntriesZeroPage);
+  for (uint32_t i = 0; i < kept; ++i) entries[i] = scratch.output[i];
+  return SanitizeResult{kept, output_count - kept};
+}
+
+}  // namespace bootinfo

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+#include "bootinfo/pvh.h"
+
+#include "abi/hvm-start-info.h"
+#include "base/string.h"
+
+namespace bootinfo {
+namespace {
+
+base::Result<> CopyCommandLine(const PhysicalMemory& memory, uint64_t address,
+                               const Handoff& handoff) {
+  if (address == 0) return base::Ok{};
+  uint64_t readable = memory.ReadableFrom(address);
+  if (readable == 0) return base::MakeError("outside readable memory", "hvm_start_info.cmdline_paddr",
+                                            memory.base() + memory.size(), address);
+  // Reading one byte past the capacity is enough to tell "too long" from "unterminated".
+  if (readable > handoff.command_line_capacity) readable = handoff.command_line_capacity;
+  const base::CopyResult copy =
+      base::CopyBoundedString(handoff.command_line, handoff.command_line_capacity,
+                              reinterpret_cast<const char*>(memory.At(address)), readable);
+  if (copy.status == base::CopyStatus::kUnterminated) {
+    handoff.command_line[0] = '\0';
+    return base::MakeError("not NUL-terminated before the end of readable memory",
+                           "hvm_start_info.cmdline_paddr", memory.base() + memory.size(),
+                           address + readable);
+  }
+  handoff.descriptor->cmdline_truncated = copy.status == base::CopyStatus::kTruncated ? 1 : 0;
+  return base::Ok{};
+}
+
+base::Result<> TakeModules(const PhysicalMemory& memory, const abi::hvm_start_info& info,
+                           const Handoff& handoff) {
+  if (info.nr_modules == 0) return base::Ok{};
+  if (info.modlist_paddr == 0) {
+    return base::MakeError("modules listed but the list is absent", "hvm_start_info.modlist_paddr");
+  }
+  if (info.nr_modules > kPvhMaxModules) {
+    return base::MakeError("more modules than any loader passes", "hvm_start_info.nr_modules",
+                           kPvhMaxModules, info.nr_modules);
+  }
+  TRY(memory.CheckArray(info.modlist_paddr, info.nr_modules, sizeof(abi::hvm_modlist_entry),
+                        "hvm_start_info.modlist_paddr"));
+  abi::boot_descriptor& descriptor = *handoff.descriptor;
+  for (uint32_t i = 0; i < info.nr_modules; ++i) {
+    const auto module = TRY(memory.Read<abi::hvm_modlist_entry>(
+        info.modlist_paddr + i * sizeof(abi::hvm_modlist_entry), "hvm_modlist_entry"));
+    if (module.paddr == 0) {
+      return base::AtIndex(base::MakeError("module address is 0 (absent)", "hvm_modlist_entry.paddr"), i);
+    }
+    if (module.paddr + module.size < module.paddr) {
+      return base::AtIndex(base::MakeError("module end wraps past 2^64", "hvm_modlist_entry.size",
+                                           UINT64_MAX - module.paddr, module.size),
+                           i);
+    }
+    if (i == 0) abi::SetRamdisk(*handoff.params, module.paddr, module.size);
+    if (descriptor.module_count == abi::kBootDescriptorMaxModules) {
+      ++descriptor.modules_dropped;
+      continue;
+    }
+    descriptor.modules[descriptor.module_count++] =
+        abi::boot_module{module.paddr, module.size, module.cmdline_paddr};
+  }
+  return base::Ok{};
+}
+
+base::Result<> TakeMemoryMap(const PhysicalMemory& memory, const abi::hvm_start_info& info,
+                             const Handoff& handoff, E820Scratch& scratch) {
+  if (info.version < 1 || info.memmap_entries == 0) return base::Ok{};
+  if (info.memmap_paddr == 0) {
+    return base::MakeError("memory map entries listed but the map is absent",
+                           "hvm_start_info.memmap_paddr");
+  }
+  TRY(memory.CheckArray(info.memmap_paddr, info.memmap_entries, sizeof(abi::hvm_memmap_table_entry),
+                        "hvm_start_info.memmap_paddr"));
+  abi::boot_params& params = *handoff.params;
+  E820Builder builder(params.e820_table, abi::kE820MaxEntriesZeroPage);
+  for (uint32_t i = 0; i < info.memmap_entries; ++i) {
+    const auto entry = TRY(memory.Read<abi::hvm_memmap_table_entry>(
+        info.memmap_paddr + uint64_t{i} * sizeof(abi::hvm_memmap_table_entry),
+        "hvm_memmap_table_entry"));
+    builder.Add(entry.addr, entry.size, entry.type);
+  }
+  const SanitizeResult sanitized = SanitizeE820(params.e820_table, builder.count(), scratch);
+  params.e820_entries = static_cast<uint8_t>(sanitized.count);
+  handoff.descriptor->memmap_entries_in = info.memmap_entries;
+  handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped;
+  return base::Ok{};
+}
+
+}  // namespace
+
+base::Result<> ConvertPvh(const PhysicalMemory& memory, uint64_t start_info_address,
+                          const Handoff& handoff, E820Scratch& scratch) {
+  BeginHandoff(handoff, abi::BootEntry::kPvh, start_info_address);
+  if (start_info_address == 0) {
+    return base::MakeError("start info address is 0 (absent)", "ebx");
+  }
+  const auto magic = TRY(memory.Read<uint32_t>(start_info_address, "hvm_start_info.magic"));
+  if (magic != abi::kHvmStartMagic) {
+    return base::MakeError("bad magic", "hvm_start_info.magic", abi::kHvmStartMagic, magic);
+  }
+  const auto version = TRY(memory.Read<uint32_t>(start_info_address + 4, "hvm_start_info.version"));
+  const size_t size = version == 0 ? abi::kHvmStartInfoSizeV0 : abi::kHvmStartInfoSizeV1;
+  const auto info = TRY(memory.ReadBytes<abi::hvm_start_info>(start_info_address, size,
+                                                              "hvm_start_info"));
+  handoff.descriptor->original_info_size = size;
+
+  TRY(CopyCommandLine(memory, info.cmdline_paddr, handoff));
+  TRY(TakeModules(memory, info, handoff));
+  TRY(TakeMemoryMap(memory, info, handoff, scratch));
+  handoff.params->acpi_rsdp_addr = info.rsdp_paddr;
+  return base::Ok{};
+}
+
+}  // namespace bootinfo
