@@ -17,33 +17,33 @@ bool Mapped(uint64_t address, uint64_t size) {
          size <= arch::kIdentityMappedBytes - address;
 }
 
-const abi::boot_descriptor& CheckDescriptor(const abi::boot_params& params) {
+const bootabi::boot_descriptor& CheckDescriptor(const bootabi::boot_params& params) {
   const uint64_t address = params.hdr.hardware_subarch_data;
-  if (!Mapped(address, sizeof(abi::boot_descriptor))) {
+  if (!Mapped(address, sizeof(bootabi::boot_descriptor))) {
     FailWithError("handoff", base::MakeError("no unientry descriptor",
                                              "boot_params.hdr.hardware_subarch_data",
                                              arch::kIdentityMappedBytes, address));
   }
-  const auto& descriptor = *reinterpret_cast<const abi::boot_descriptor*>(address);
-  if (descriptor.magic != abi::kBootDescriptorMagic) {
+  const auto& descriptor = *reinterpret_cast<const bootabi::boot_descriptor*>(address);
+  if (descriptor.magic != bootabi::kBootDescriptorMagic) {
     FailWithError("handoff", base::MakeError("bad magic", "boot_descriptor.magic",
-                                             abi::kBootDescriptorMagic, descriptor.magic));
+                                             bootabi::kBootDescriptorMagic, descriptor.magic));
   }
-  if (descriptor.version != abi::kBootDescriptorVersion ||
-      descriptor.size < sizeof(abi::boot_descriptor)) {
+  if (descriptor.version != bootabi::kBootDescriptorVersion ||
+      descriptor.size < sizeof(bootabi::boot_descriptor)) {
     FailWithError("handoff", base::MakeError("unsupported descriptor version",
                                              "boot_descriptor.version",
-                                             abi::kBootDescriptorVersion, descriptor.version));
+                                             bootabi::kBootDescriptorVersion, descriptor.version));
   }
-  if (descriptor.entry >= abi::kBootEntryCount) {
+  if (descriptor.entry >= bootabi::kBootEntryCount) {
     FailWithError("handoff", base::MakeError("unknown boot entry", "boot_descriptor.entry",
-                                             abi::kBootEntryCount - 1, descriptor.entry));
+                                             bootabi::kBootEntryCount - 1, descriptor.entry));
   }
   return descriptor;
 }
 
-base::StringView CommandLineOf(const abi::boot_params& params) {
-  const uint64_t address = abi::CommandLineAddress(params);
+base::StringView CommandLineOf(const bootabi::boot_params& params) {
+  const uint64_t address = bootabi::CommandLineAddress(params);
   if (address == 0) return {};
   if (!Mapped(address, 1)) {
     FailWithError("handoff", base::MakeError("command line outside the identity map",
@@ -52,39 +52,39 @@ base::StringView CommandLineOf(const abi::boot_params& params) {
   }
   const char* text = reinterpret_cast<const char*>(address);
   size_t length = 0;
-  while (length < abi::kCommandLineSize && text[length] != '\0') ++length;
+  while (length < bootabi::kCommandLineSize && text[length] != '\0') ++length;
   return base::StringView(text, length);
 }
 
 }  // namespace
 
-void AcceptHandoff(const abi::boot_params* params) {
+void AcceptHandoff(const bootabi::boot_params* params) {
   if (params == nullptr || !Mapped(reinterpret_cast<uint64_t>(params), sizeof(*params))) {
     FailWithError("handoff", base::MakeError("boot_params outside the identity map", "rsi",
                                              arch::kIdentityMappedBytes,
                                              reinterpret_cast<uint64_t>(params)));
   }
-  if (params->hdr.header != abi::kSetupHeaderMagic) {
+  if (params->hdr.header != bootabi::kSetupHeaderMagic) {
     FailWithError("handoff", base::MakeError("bad setup header magic", "boot_params.hdr.header",
-                                             abi::kSetupHeaderMagic, params->hdr.header));
+                                             bootabi::kSetupHeaderMagic, params->hdr.header));
   }
-  if (params->hdr.hardware_subarch >= abi::kHardwareSubarchCount) {
+  if (params->hdr.hardware_subarch >= bootabi::kHardwareSubarchCount) {
     FailWithError("handoff", base::MakeError("unknown hardware subarch",
                                              "boot_params.hdr.hardware_subarch",
-                                             abi::kHardwareSubarchCount - 1,
+                                             bootabi::kHardwareSubarchCount - 1,
                                              params->hdr.hardware_subarch));
   }
-  const abi::boot_descriptor& descriptor = CheckDescriptor(*params);
+  const bootabi::boot_descriptor& descriptor = CheckDescriptor(*params);
   gBoot.params = params;
   gBoot.descriptor = &descriptor;
-  gBoot.entry = static_cast<abi::BootEntry>(descriptor.entry);
-  console::Line().Append("entry ").Append(abi::BootEntryName(gBoot.entry));
+  gBoot.entry = static_cast<bootabi::BootEntry>(descriptor.entry);
+  console::Line().Append("entry ").Append(bootabi::BootEntryName(gBoot.entry));
 
   if (descriptor.translation_error[0] != '\0') {
-    base::StringBuffer<abi::kBootTranslationErrorSize + 32> message;
-    message.Append(abi::BootEntryName(gBoot.entry));
+    base::StringBuffer<bootabi::kBootTranslationErrorSize + 32> message;
+    message.Append(bootabi::BootEntryName(gBoot.entry));
     message.Append(" stub: ");
-    char error[abi::kBootTranslationErrorSize];
+    char error[bootabi::kBootTranslationErrorSize];
     base::CopyBoundedString(error, sizeof(error), descriptor.translation_error, sizeof(error));
     message.Append(error);
     Fail(message.c_str());

@@ -8,9 +8,9 @@
 #include "base/string-view.h"
 
 struct BootContext {
-  const abi::boot_params* params = nullptr;
-  const abi::boot_descriptor* descriptor = nullptr;
-  abi::BootEntry entry = abi::BootEntry::kPvh;
+  const bootabi::boot_params* params = nullptr;
+  const bootabi::boot_descriptor* descriptor = nullptr;
+  bootabi::BootEntry entry = bootabi::BootEntry::kPvh;
   base::StringView command_line;
 };
 
@@ -18,4 +18,4 @@ extern constinit BootContext gBoot;
 
 /// Validates what the stub handed over and fills gBoot; stops the boot with a message naming
 /// the field when boot_params or the descriptor are unusable or the stub reported an error.
-void AcceptHandoff(const abi::boot_params* params);
+void AcceptHandoff(const bootabi::boot_params* params);

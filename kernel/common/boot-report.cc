@@ -8,22 +8,22 @@
 namespace {
 
 const char* LoaderName(uint8_t type_of_loader) {
-  switch (static_cast<abi::LoaderType>(type_of_loader >> 4)) {
-    case abi::LoaderType::kGrub: return "grub";
-    case abi::LoaderType::kXen: return "xen";
-    case abi::LoaderType::kQemu: return "qemu";
-    case abi::LoaderType::kUndefined: return "undefined";
+  switch (static_cast<bootabi::LoaderType>(type_of_loader >> 4)) {
+    case bootabi::LoaderType::kGrub: return "grub";
+    case bootabi::LoaderType::kXen: return "xen";
+    case bootabi::LoaderType::kQemu: return "qemu";
+    case bootabi::LoaderType::kUndefined: return "undefined";
     default: return "other";
   }
 }
 
 const char* SubarchName(uint32_t subarch) {
-  switch (static_cast<abi::HardwareSubarch>(subarch)) {
-    case abi::HardwareSubarch::kPc: return "pc";
-    case abi::HardwareSubarch::kLguest: return "lguest";
-    case abi::HardwareSubarch::kXen: return "xen";
-    case abi::HardwareSubarch::kIntelMid: return "intel-mid";
-    case abi::HardwareSubarch::kCe4100: return "ce4100";
+  switch (static_cast<bootabi::HardwareSubarch>(subarch)) {
+    case bootabi::HardwareSubarch::kPc: return "pc";
+    case bootabi::HardwareSubarch::kLguest: return "lguest";
+    case bootabi::HardwareSubarch::kXen: return "xen";
+    case bootabi::HardwareSubarch::kIntelMid: return "intel-mid";
+    case bootabi::HardwareSubarch::kCe4100: return "ce4100";
   }
   return "unknown";
 }
@@ -35,14 +35,14 @@ void PrintMemoryMap() {
     return;
   }
   for (uint32_t i = 0; i < map.count; ++i) {
-    const abi::boot_e820_entry& entry = map.entries[i];
+    const bootabi::boot_e820_entry& entry = map.entries[i];
     console::Line()
         .Append("report memory ")
         .AppendHexPadded(entry.addr, 16)
         .Append("-")
         .AppendHexPadded(entry.addr + entry.size - 1, 16)
         .Append(" ")
-        .Append(abi::E820TypeName(entry.type));
+        .Append(bootabi::E820TypeName(entry.type));
   }
   console::Line().Append("report memory-total ram=").AppendDecimal(map.ram_bytes);
 }
@@ -50,11 +50,11 @@ void PrintMemoryMap() {
 }  // namespace
 
 void PrintBootReport() {
-  const abi::boot_params& params = *gBoot.params;
-  const abi::boot_descriptor& descriptor = *gBoot.descriptor;
+  const bootabi::boot_params& params = *gBoot.params;
+  const bootabi::boot_descriptor& descriptor = *gBoot.descriptor;
   console::Line()
       .Append("report entry=")
-      .Append(abi::BootEntryName(gBoot.entry))
+      .Append(bootabi::BootEntryName(gBoot.entry))
       .Append(" subarch=")
       .Append(SubarchName(params.hdr.hardware_subarch))
       .Append(" loader=")
@@ -69,7 +69,7 @@ void PrintBootReport() {
     if (descriptor.cmdline_truncated != 0) line.Append(" truncated");
   }
   PrintMemoryMap();
-  for (uint32_t i = 0; i < descriptor.module_count && i < abi::kBootDescriptorMaxModules; ++i) {
+  for (uint32_t i = 0; i < descriptor.module_count && i < bootabi::kBootDescriptorMaxModules; ++i) {
     console::Line()
         .Append("report module ")
         .AppendDecimal(i)
@@ -78,12 +78,12 @@ void PrintBootReport() {
         .Append(" size=")
         .AppendDecimal(descriptor.modules[i].size);
   }
-  if (abi::RamdiskSize(params) != 0) {
+  if (bootabi::RamdiskSize(params) != 0) {
     console::Line()
         .Append("report initrd addr=")
-        .AppendHex(abi::RamdiskAddress(params))
+        .AppendHex(bootabi::RamdiskAddress(params))
         .Append(" size=")
-        .AppendDecimal(abi::RamdiskSize(params));
+        .AppendDecimal(bootabi::RamdiskSize(params));
   } else {
     console::Line().Append("report initrd none");
   }

@@ -25,7 +25,7 @@ constinit const char* gRunning = nullptr;
 
 class KernelHooks {
  public:
-  KernelHooks(const inittab::InitEntry* entries, abi::BootEntry environment)
+  KernelHooks(const inittab::InitEntry* entries, bootabi::BootEntry environment)
       : entries_(entries), environment_(environment) {}
 
   bool Detect(uint32_t index) { return entries_[index].detect(); }
@@ -48,14 +48,14 @@ class KernelHooks {
 
  private:
   const inittab::InitEntry* entries_;
-  abi::BootEntry environment_;
+  bootabi::BootEntry environment_;
 };
 
 }  // namespace
 
 const char* RunningInitEntry() { return gRunning; }
 
-void RunInitTable(abi::BootEntry environment) {
+void RunInitTable(bootabi::BootEntry environment) {
   const auto table = linktab::Entries<LINKTAB_TABLE(init)>();
   const auto count = static_cast<uint32_t>(table.size());
   const inittab::NodeStorage storage{gNodes, kMaxEntries, gDependencyIndices, kMaxDependencies};
@@ -80,7 +80,7 @@ void RunInitTable(abi::BootEntry environment) {
   }
 
   console::Line().Append("plan ").AppendDecimal(count).Append(" entries for ").Append(
-      abi::BootEntryName(environment));
+      bootabi::BootEntryName(environment));
   KernelHooks hooks(table.data(), environment);
   inittab::RunPlan(gNodes, gOrder, count, environment, hooks);
 }

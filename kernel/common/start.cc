@@ -8,7 +8,7 @@
 #include "common/exit.h"
 #include "common/init-plan.h"
 
-extern "C" [[noreturn]] void CommonStart(const abi::boot_params* params) {
+extern "C" [[noreturn]] void CommonStart(const bootabi::boot_params* params) {
   arch::InstallDescriptorTables();
   console::Init();
   AcceptHandoff(params);

@@ -5,9 +5,9 @@
 
 namespace {
 
-[[gnu::section(".handoff")]] constinit abi::boot_params gParams = {};
-[[gnu::section(".handoff")]] constinit abi::boot_descriptor gDescriptor = {};
-[[gnu::section(".handoff")]] constinit char gCommandLine[abi::kCommandLineSize] = {};
+[[gnu::section(".handoff")]] constinit bootabi::boot_params gParams = {};
+[[gnu::section(".handoff")]] constinit bootabi::boot_descriptor gDescriptor = {};
+[[gnu::section(".handoff")]] constinit char gCommandLine[bootabi::kCommandLineSize] = {};
 constinit bootinfo::E820Scratch gScratch = {};
 
 }  // namespace
@@ -26,7 +26,7 @@ bootinfo::Handoff HandoffArea() {
 bootinfo::E820Scratch& StubE820Scratch() { return gScratch; }
 
 void RecordTranslationError(const bootinfo::Handoff& handoff, const base::Error& error) {
-  base::StringBuffer<abi::kBootTranslationErrorSize> message;
+  base::StringBuffer<bootabi::kBootTranslationErrorSize> message;
   base::Describe(error, message);
   __builtin_memcpy(handoff.descriptor->translation_error, message.c_str(), message.size() + 1);
 }

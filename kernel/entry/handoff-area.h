@@ -18,4 +18,4 @@ bootinfo::E820Scratch& StubE820Scratch();
 void RecordTranslationError(const bootinfo::Handoff& handoff, const base::Error& error);
 
 /// Enters the common 64-bit entry with %rsi = params (common-entry.S).
-extern "C" [[noreturn]] void JumpToCommonEntry(const abi::boot_params* params);
+extern "C" [[noreturn]] void JumpToCommonEntry(const bootabi::boot_params* params);

@@ -31,8 +31,8 @@ void ReportBda() {
 }
 
 constexpr inittab::Exclusion kBdaExclusions[] = {
-    {abi::BootEntry::kEfi, "UEFI firmware does not promise a BIOS data area"},
-    {abi::BootEntry::kXenPv, "a Xen PV guest has no BIOS and no low memory mapped at 0x400"},
+    {bootabi::BootEntry::kEfi, "UEFI firmware does not promise a BIOS data area"},
+    {bootabi::BootEntry::kXenPv, "a Xen PV guest has no BIOS and no low memory mapped at 0x400"},
 };
 
 }  // namespace

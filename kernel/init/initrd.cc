@@ -9,11 +9,11 @@
 
 namespace {
 
-bool DetectInitrd() { return abi::RamdiskSize(*gBoot.params) != 0; }
+bool DetectInitrd() { return bootabi::RamdiskSize(*gBoot.params) != 0; }
 
 void CheckInitrd() {
-  const uint64_t address = abi::RamdiskAddress(*gBoot.params);
-  const uint64_t size = abi::RamdiskSize(*gBoot.params);
+  const uint64_t address = bootabi::RamdiskAddress(*gBoot.params);
+  const uint64_t size = bootabi::RamdiskSize(*gBoot.params);
   console::Line line;
   line.Append("initrd addr=").AppendHex(address).Append(" size=").AppendDecimal(size);
   const bool in_ram = memory::IsRam(address, size);

@@ -12,18 +12,18 @@ constinit Map gMap = {};
 constinit bootinfo::E820Scratch gScratch = {};
 
 void BuildMap() {
-  const abi::boot_params& params = *gBoot.params;
+  const bootabi::boot_params& params = *gBoot.params;
   uint32_t count = params.e820_entries;
-  if (count > abi::kE820MaxEntriesZeroPage) {
+  if (count > bootabi::kE820MaxEntriesZeroPage) {
     console::Line().Append("memory e820_entries=").AppendDecimal(count).Append(" clamped to 128");
-    count = abi::kE820MaxEntriesZeroPage;
+    count = bootabi::kE820MaxEntriesZeroPage;
   }
   for (uint32_t i = 0; i < count; ++i) gMap.entries[i] = params.e820_table[i];
-  const bootinfo::SanitizeResult result = bootinfo::SanitizeE820(gMap.entries, count, gScratch);
+  const bootinfo::SanitizeResult result = bootinfo::SanitizeE820(gMap.entries, count, bootabi::kE820MaxEntriesZeroPage, gScratch);
   gMap.count = result.count;
   gMap.valid = result.count != 0;
   for (uint32_t i = 0; i < gMap.count; ++i) {
-    if (gMap.entries[i].type == static_cast<uint32_t>(abi::E820Type::kRam)) {
+    if (gMap.entries[i].type == static_cast<uint32_t>(bootabi::E820Type::kRam)) {
       gMap.ram_bytes += gMap.entries[i].size;
     }
   }
@@ -43,8 +43,8 @@ const Map& CurrentMap() { return gMap; }
 bool IsRam(uint64_t address, uint64_t size) {
   // The map is sorted and merged, so a RAM range is covered by exactly one entry.
   for (uint32_t i = 0; i < gMap.count; ++i) {
-    const abi::boot_e820_entry& entry = gMap.entries[i];
-    if (entry.type == static_cast<uint32_t>(abi::E820Type::kRam) && entry.addr <= address &&
+    const bootabi::boot_e820_entry& entry = gMap.entries[i];
+    if (entry.type == static_cast<uint32_t>(bootabi::E820Type::kRam) && entry.addr <= address &&
         address - entry.addr <= entry.size && size <= entry.size - (address - entry.addr)) {
       return true;
     }

@@ -13,7 +13,7 @@ namespace memory {
 struct Map {
   bool valid;
   uint32_t count;
-  abi::boot_e820_entry entries[abi::kE820MaxEntriesZeroPage];
+  bootabi::boot_e820_entry entries[bootabi::kE820MaxEntriesZeroPage];
   uint64_t ram_bytes;
 };
 

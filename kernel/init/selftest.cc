@@ -22,7 +22,7 @@ void RunSelftest() {
   if (value == "ud") __asm__ volatile("ud2");
   if (value == "pagefault") {
     // Far above the identity map: no page table entry covers it.
-    (void)*reinterpret_cast<volatile const uint64_t*>(0x0000deadbeef0000);
+    (void)*reinterpret_cast<volatile const uint64_t*>(0x0000123456789000);
   }
   if (value == "panic") Panic("selftest requested a panic");
   if (value == "fail") Fail("selftest requested a failure");

@@ -16,7 +16,7 @@ E820Builder::AddResult E820Builder::Add(uint64_t addr, uint64_t size, uint32_t t
     ++dropped_;
     return result;
   }
-  table_[count_++] = abi::boot_e820_entry{addr, size, type};
+  table_[count_++] = bootabi::boot_e820_entry{addr, size, type};
   return result;
 }
 
@@ -36,13 +36,19 @@ void SortUnique(uint64_t* values, uint32_t& count) {
   count = unique;
 }
 
-bool IsRange(const abi::boot_e820_entry& entry) {
+bool IsRange(const bootabi::boot_e820_entry& entry) {
   return entry.size != 0 && entry.addr + entry.size > entry.addr;
 }
 
 }  // namespace
 
-SanitizeResult SanitizeE820(abi::boot_e820_entry* entries, uint32_t count, E820Scratch& scratch) {
+SanitizeResult SanitizeE820(bootabi::boot_e820_entry* entries, uint32_t count, uint32_t capacity,
+                            E820Scratch& scratch) {
+  uint32_t dropped_input = 0;
+  if (count > bootabi::kE820MaxEntriesZeroPage) {
+    dropped_input = count - bootabi::kE820MaxEntriesZeroPage;
+    count = bootabi::kE820MaxEntriesZeroPage;
+  }
   // Every boundary of every range; between two consecutive boundaries the covering type is
   // constant, so deciding each elementary interval decides the whole map.
   uint32_t boundary_count = 0;
@@ -59,7 +65,7 @@ SanitizeResult SanitizeE820(abi::boot_e820_entry* entries, uint32_t count, E820S
     const uint64_t end = scratch.boundaries[b + 1];
     uint32_t type = 0;  // 0: not covered
     for (uint32_t i = 0; i < count; ++i) {
-      const abi::boot_e820_entry& entry = entries[i];
+      const bootabi::boot_e820_entry& entry = entries[i];
       if (IsRange(entry) && entry.addr <= start && end <= entry.addr + entry.size &&
           entry.type > type) {
         type = entry.type;
@@ -67,20 +73,20 @@ SanitizeResult SanitizeE820(abi::boot_e820_entry* entries, uint32_t count, E820S
     }
     if (type == 0) continue;
     if (output_count > 0) {
-      abi::boot_e820_entry& last = scratch.output[output_count - 1];
+      bootabi::boot_e820_entry& last = scratch.output[output_count - 1];
       if (last.type == type && last.addr + last.size == start) {
         last.size += end - start;
         continue;
       }
     }
-    scratch.output[output_count++] = abi::boot_e820_entry{start, end - start, type};
+    scratch.output[output_count++] = bootabi::boot_e820_entry{start, end - start, type};
   }
 
-  const uint32_t kept = output_count < abi::kE820MaxEntriesZeroPage
-                            ? output_count
-                            : static_cast<uint32_t>(abi::kE820MaxEntriesZeroPage);
+  uint32_t kept = output_count;
+  if (kept > capacity) kept = capacity;
+  if (kept > bootabi::kE820MaxEntriesZeroPage) kept = bootabi::kE820MaxEntriesZeroPage;
   for (uint32_t i = 0; i < kept; ++i) entries[i] = scratch.output[i];
-  return SanitizeResult{kept, output_count - kept};
+  return SanitizeResult{kept, output_count - kept + dropped_input};
 }
 
 }  // namespace bootinfo

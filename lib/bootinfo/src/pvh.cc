@@ -28,7 +28,7 @@ base::Result<> CopyCommandLine(const PhysicalMemory& memory, uint64_t address,
   return base::Ok{};
 }
 
-base::Result<> TakeModules(const PhysicalMemory& memory, const abi::hvm_start_info& info,
+base::Result<> TakeModules(const PhysicalMemory& memory, const bootabi::hvm_start_info& info,
                            const Handoff& handoff) {
   if (info.nr_modules == 0) return base::Ok{};
   if (info.modlist_paddr == 0) {
@@ -38,12 +38,12 @@ base::Result<> TakeModules(const PhysicalMemory& memory, const abi::hvm_start_in
     return base::MakeError("more modules than any loader passes", "hvm_start_info.nr_modules",
                            kPvhMaxModules, info.nr_modules);
   }
-  TRY(memory.CheckArray(info.modlist_paddr, info.nr_modules, sizeof(abi::hvm_modlist_entry),
+  TRY(memory.CheckArray(info.modlist_paddr, info.nr_modules, sizeof(bootabi::hvm_modlist_entry),
                         "hvm_start_info.modlist_paddr"));
-  abi::boot_descriptor& descriptor = *handoff.descriptor;
+  bootabi::boot_descriptor& descriptor = *handoff.descriptor;
   for (uint32_t i = 0; i < info.nr_modules; ++i) {
-    const auto module = TRY(memory.Read<abi::hvm_modlist_entry>(
-        info.modlist_paddr + i * sizeof(abi::hvm_modlist_entry), "hvm_modlist_entry"));
+    const auto module = TRY(memory.Read<bootabi::hvm_modlist_entry>(
+        info.modlist_paddr + i * sizeof(bootabi::hvm_modlist_entry), "hvm_modlist_entry"));
     if (module.paddr == 0) {
       return base::AtIndex(base::MakeError("module address is 0 (absent)", "hvm_modlist_entry.paddr"), i);
     }
@@ -52,35 +52,36 @@ base::Result<> TakeModules(const PhysicalMemory& memory, const abi::hvm_start_in
                                            UINT64_MAX - module.paddr, module.size),
                            i);
     }
-    if (i == 0) abi::SetRamdisk(*handoff.params, module.paddr, module.size);
-    if (descriptor.module_count == abi::kBootDescriptorMaxModules) {
+    if (i == 0) bootabi::SetRamdisk(*handoff.params, module.paddr, module.size);
+    if (descriptor.module_count == bootabi::kBootDescriptorMaxModules) {
       ++descriptor.modules_dropped;
       continue;
     }
     descriptor.modules[descriptor.module_count++] =
-        abi::boot_module{module.paddr, module.size, module.cmdline_paddr};
+        bootabi::boot_module{module.paddr, module.size, module.cmdline_paddr};
   }
   return base::Ok{};
 }
 
-base::Result<> TakeMemoryMap(const PhysicalMemory& memory, const abi::hvm_start_info& info,
+base::Result<> TakeMemoryMap(const PhysicalMemory& memory, const bootabi::hvm_start_info& info,
                              const Handoff& handoff, E820Scratch& scratch) {
   if (info.version < 1 || info.memmap_entries == 0) return base::Ok{};
   if (info.memmap_paddr == 0) {
     return base::MakeError("memory map entries listed but the map is absent",
                            "hvm_start_info.memmap_paddr");
   }
-  TRY(memory.CheckArray(info.memmap_paddr, info.memmap_entries, sizeof(abi::hvm_memmap_table_entry),
+  TRY(memory.CheckArray(info.memmap_paddr, info.memmap_entries, sizeof(bootabi::hvm_memmap_table_entry),
                         "hvm_start_info.memmap_paddr"));
-  abi::boot_params& params = *handoff.params;
-  E820Builder builder(params.e820_table, abi::kE820MaxEntriesZeroPage);
+  bootabi::boot_params& params = *handoff.params;
+  E820Builder builder(params.e820_table, bootabi::kE820MaxEntriesZeroPage);
   for (uint32_t i = 0; i < info.memmap_entries; ++i) {
-    const auto entry = TRY(memory.Read<abi::hvm_memmap_table_entry>(
-        info.memmap_paddr + uint64_t{i} * sizeof(abi::hvm_memmap_table_entry),
+    const auto entry = TRY(memory.Read<bootabi::hvm_memmap_table_entry>(
+        info.memmap_paddr + uint64_t{i} * sizeof(bootabi::hvm_memmap_table_entry),
         "hvm_memmap_table_entry"));
     builder.Add(entry.addr, entry.size, entry.type);
   }
-  const SanitizeResult sanitized = SanitizeE820(params.e820_table, builder.count(), scratch);
+  const SanitizeResult sanitized = SanitizeE820(params.e820_table, builder.count(),
+                                                    bootabi::kE820MaxEntriesZeroPage, scratch);
   params.e820_entries = static_cast<uint8_t>(sanitized.count);
   handoff.descriptor->memmap_entries_in = info.memmap_entries;
   handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped;
@@ -91,17 +92,17 @@ base::Result<> TakeMemoryMap(const PhysicalMemory& memory, const abi::hvm_start_
 
 base::Result<> ConvertPvh(const PhysicalMemory& memory, uint64_t start_info_address,
                           const Handoff& handoff, E820Scratch& scratch) {
-  BeginHandoff(handoff, abi::BootEntry::kPvh, start_info_address);
+  BeginHandoff(handoff, bootabi::BootEntry::kPvh, start_info_address);
   if (start_info_address == 0) {
     return base::MakeError("start info address is 0 (absent)", "ebx");
   }
   const auto magic = TRY(memory.Read<uint32_t>(start_info_address, "hvm_start_info.magic"));
-  if (magic != abi::kHvmStartMagic) {
-    return base::MakeError("bad magic", "hvm_start_info.magic", abi::kHvmStartMagic, magic);
+  if (magic != bootabi::kHvmStartMagic) {
+    return base::MakeError("bad magic", "hvm_start_info.magic", bootabi::kHvmStartMagic, magic);
   }
   const auto version = TRY(memory.Read<uint32_t>(start_info_address + 4, "hvm_start_info.version"));
-  const size_t size = version == 0 ? abi::kHvmStartInfoSizeV0 : abi::kHvmStartInfoSizeV1;
-  const auto info = TRY(memory.ReadBytes<abi::hvm_start_info>(start_info_address, size,
+  const size_t size = version == 0 ? bootabi::kHvmStartInfoSizeV0 : bootabi::kHvmStartInfoSizeV1;
+  const auto info = TRY(memory.ReadBytes<bootabi::hvm_start_info>(start_info_address, size,
                                                               "hvm_start_info"));
   handoff.descriptor->original_info_size = size;
 

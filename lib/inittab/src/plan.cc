@@ -37,7 +37,7 @@ void CheckExclusions(const PlanNode& node, uint32_t index, ErrorList& errors) {
     const auto environment = static_cast<uint32_t>(exclusion.environment);
     PlanError error = Problem(PlanProblem::kUnknownEnvironment, index);
     error.environment = environment;
-    if (environment >= abi::kBootEntryCount) {
+    if (environment >= bootabi::kBootEntryCount) {
       errors.Add(error);
       continue;
     }
@@ -74,7 +74,7 @@ void CheckDependencies(const PlanNode* nodes, uint32_t count, uint32_t index, Er
     // A dependency that cannot run where its dependent does is an init step silently missing
     // on one entry path: exactly the defect this library exists to catch.
     const EnvironmentMask missing = SupportMask(node) & ~SupportMask(nodes[dependency]);
-    for (uint32_t environment = 0; environment < abi::kBootEntryCount; ++environment) {
+    for (uint32_t environment = 0; environment < bootabi::kBootEntryCount; ++environment) {
       if ((missing & (1u << environment)) == 0) continue;
       PlanError error = Problem(PlanProblem::kDependencyExcluded, index, dependency);
       error.environment = environment;
@@ -89,12 +89,12 @@ EnvironmentMask SupportMask(const PlanNode& node) {
   EnvironmentMask mask = kAllEnvironments;
   for (uint32_t i = 0; i < node.exclusion_count; ++i) {
     const auto environment = static_cast<uint32_t>(node.exclusions[i].environment);
-    if (environment < abi::kBootEntryCount) mask &= ~(1u << environment);
+    if (environment < bootabi::kBootEntryCount) mask &= ~(1u << environment);
   }
   return mask;
 }
 
-const char* ExclusionReason(const PlanNode& node, abi::BootEntry environment) {
+const char* ExclusionReason(const PlanNode& node, bootabi::BootEntry environment) {
   for (uint32_t i = 0; i < node.exclusion_count; ++i) {
     if (node.exclusions[i].environment == environment) {
       return node.exclusions[i].reason != nullptr ? node.exclusions[i].reason : "";
@@ -136,6 +136,12 @@ uint32_t CheckNodes(const PlanNode* nodes, uint32_t count, PlanError* errors, ui
 
 namespace {
 
+bool NameLess(const char* a, const char* b) {
+  for (; *a != '\0' && *a == *b; ++a, ++b) {
+  }
+  return static_cast<unsigned char>(*a) < static_cast<unsigned char>(*b);
+}
+
 // Called when no node can be placed: every unplaced node waits on an unplaced dependency, so
 // walking "first unplaced dependency" from any unplaced node must revisit a node.
 void FindCycle(const PlanNode* nodes, uint32_t count, const bool* placed, PlanError* error) {
@@ -155,11 +161,17 @@ void FindCycle(const PlanNode* nodes, uint32_t count, const bool* placed, PlanEr
   error->problem = PlanProblem::kCycle;
   error->node = current;
   // The walk follows "depends on" edges; report the cycle in the same direction.
-  uint32_t at = current;
+  // Start the report at the entry with the smallest name, so the message does not depend
+  // on link order.
+  uint32_t first = current;
+  for (uint32_t at = next(current); at != current; at = next(at)) {
+    if (NameLess(nodes[at].name, nodes[first].name)) first = at;
+  }
+  uint32_t at = first;
   do {
     if (error->cycle_length < kMaxCyclePath) error->cycle[error->cycle_length++] = at;
     at = next(at);
-  } while (at != current);
+  } while (at != first);
 }
 
 }  // namespace

@@ -4,7 +4,7 @@
 
 #include <cstddef>
 
-namespace abi {
+namespace bootabi {
 
 // static_assert(AssertSize<T, N>()) fails with both sizes in the diagnostic, which a plain
 // static_assert(sizeof(T) == N) does not show.
@@ -20,8 +20,8 @@ constexpr bool AssertOffset() {
   return true;
 }
 
-}  // namespace abi
+}  // namespace bootabi
 
 // ABI_ASSERT_OFFSET(boot_params, hdr, 0x1f1): the field must sit where the spec puts it.
 #define ABI_ASSERT_OFFSET(type, field, offset) \
-  static_assert(::abi::AssertOffset<(offset), offsetof(type, field)>())
+  static_assert(::bootabi::AssertOffset<(offset), offsetof(type, field)>())

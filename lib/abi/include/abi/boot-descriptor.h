@@ -13,7 +13,7 @@
 
 #include "abi/assert-layout.h"
 
-namespace abi {
+namespace bootabi {
 
 inline constexpr uint32_t kBootDescriptorMagic = 0x45494e55;  // "UNIE" in memory order
 inline constexpr uint16_t kBootDescriptorVersion = 1;
@@ -92,4 +92,4 @@ ABI_ASSERT_OFFSET(boot_descriptor, modules, 0x70);
 ABI_ASSERT_OFFSET(boot_descriptor, memmap_entries_in, 0x1f0);
 ABI_ASSERT_OFFSET(boot_descriptor, translation_error, 0x200);
 
-}  // namespace abi
+}  // namespace bootabi

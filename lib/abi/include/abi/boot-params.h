@@ -11,7 +11,7 @@
 #include "abi/assert-layout.h"
 #include "abi/e820.h"
 
-namespace abi {
+namespace bootabi {
 
 /// "HdrS", the setup header's magic at 0x202.
 inline constexpr uint32_t kSetupHeaderMagic = 0x53726448;
@@ -183,7 +183,7 @@ ABI_ASSERT_OFFSET(boot_params, eddbuf, 0xd00);
 
 // Offsets of setup_header fields within boot_params, as boot.rst lists them.
 #define ABI_ASSERT_HDR_OFFSET(field, offset) \
-  static_assert(::abi::AssertOffset<(offset), offsetof(boot_params, hdr) + offsetof(setup_header, field)>())
+  static_assert(::bootabi::AssertOffset<(offset), offsetof(boot_params, hdr) + offsetof(setup_header, field)>())
 ABI_ASSERT_HDR_OFFSET(setup_sects, 0x1f1);
 ABI_ASSERT_HDR_OFFSET(syssize, 0x1f4);
 ABI_ASSERT_HDR_OFFSET(boot_flag, 0x1fe);
@@ -247,4 +247,4 @@ constexpr void SetRamdisk(boot_params& params, uint64_t address, uint64_t size) 
   params.ext_ramdisk_size = static_cast<uint32_t>(size >> 32);
 }
 
-}  // namespace abi
+}  // namespace bootabi

@@ -7,7 +7,7 @@
 
 #include "abi/assert-layout.h"
 
-namespace abi {
+namespace bootabi {
 
 /// The entry types of the ACPI address range descriptor (ACPI 6.5, 15.1 "INT 15H, E820H").
 /// PVH's hvm_memmap_table_entry uses the same values (xen/include/public/hvm/start_info.h).
@@ -49,4 +49,4 @@ constexpr const char* E820TypeName(uint32_t type) {
   return "unknown";
 }
 
-}  // namespace abi
+}  // namespace bootabi

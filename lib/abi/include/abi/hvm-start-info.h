@@ -9,7 +9,7 @@
 
 #include "abi/assert-layout.h"
 
-namespace abi {
+namespace bootabi {
 
 /// "xEn3" with the 0x80 bit set on the "E".
 inline constexpr uint32_t kHvmStartMagic = 0x336ec578;
@@ -57,7 +57,7 @@ ABI_ASSERT_OFFSET(hvm_modlist_entry, paddr, 0);
 ABI_ASSERT_OFFSET(hvm_modlist_entry, size, 8);
 ABI_ASSERT_OFFSET(hvm_modlist_entry, cmdline_paddr, 16);
 
-/// One memory map entry; the type values are the E820 ones (abi::E820Type).
+/// One memory map entry; the type values are the E820 ones (bootabi::E820Type).
 struct hvm_memmap_table_entry {
   uint64_t addr;
   uint64_t size;
@@ -69,4 +69,4 @@ ABI_ASSERT_OFFSET(hvm_memmap_table_entry, addr, 0);
 ABI_ASSERT_OFFSET(hvm_memmap_table_entry, size, 8);
 ABI_ASSERT_OFFSET(hvm_memmap_table_entry, type, 16);
 
-}  // namespace abi
+}  // namespace bootabi

@@ -14,7 +14,7 @@ namespace bootinfo {
 /// zero-length entries, entries whose end wraps past 2^64, and entries past the capacity.
 class E820Builder {
  public:
-  E820Builder(abi::boot_e820_entry* table, uint32_t capacity) : table_(table), capacity_(capacity) {}
+  E820Builder(bootabi::boot_e820_entry* table, uint32_t capacity) : table_(table), capacity_(capacity) {}
 
   enum class AddResult { kAdded, kZeroLength, kWraps, kFull };
   AddResult Add(uint64_t addr, uint64_t size, uint32_t type);
@@ -23,7 +23,7 @@ class E820Builder {
   uint32_t dropped() const { return dropped_; }
 
  private:
-  abi::boot_e820_entry* table_;
+  bootabi::boot_e820_entry* table_;
   uint32_t capacity_;
   uint32_t count_ = 0;
   uint32_t dropped_ = 0;
@@ -31,8 +31,8 @@ class E820Builder {
 
 /// Scratch space for SanitizeE820: two boundaries per entry.
 struct E820Scratch {
-  uint64_t boundaries[2 * abi::kE820MaxEntriesZeroPage];
-  abi::boot_e820_entry output[2 * abi::kE820MaxEntriesZeroPage];
+  uint64_t boundaries[2 * bootabi::kE820MaxEntriesZeroPage];
+  bootabi::boot_e820_entry output[2 * bootabi::kE820MaxEntriesZeroPage];
 };
 
 struct SanitizeResult {
@@ -40,10 +40,13 @@ struct SanitizeResult {
   uint32_t dropped;  // ranges lost because the result exceeded the capacity
 };
 
-/// Rewrites entries[0..count) (count <= kE820MaxEntriesZeroPage) in place: sorted by address,
+/// Rewrites entries[0..count) in place, in an array of `capacity` entries: sorted by address,
 /// no overlaps (where entries overlap, the larger type value wins, so RAM never wins over a
 /// reserved or firmware range), adjacent ranges of the same type merged, zero-length and
-/// wrapping entries removed. Linux's e820__update_table has the same rule.
-SanitizeResult SanitizeE820(abi::boot_e820_entry* entries, uint32_t count, E820Scratch& scratch);
+/// wrapping entries removed. Linux's e820__update_table has the same rule. Resolving overlaps
+/// can produce more ranges than came in; what does not fit in `capacity` (or in 128) is
+/// dropped and counted, as are input entries past the first 128.
+SanitizeResult SanitizeE820(bootabi::boot_e820_entry* entries, uint32_t count, uint32_t capacity,
+                            E820Scratch& scratch);
 
 }  // namespace bootinfo

@@ -13,8 +13,8 @@
 namespace bootinfo {
 
 struct Handoff {
-  abi::boot_params* params;
-  abi::boot_descriptor* descriptor;
+  bootabi::boot_params* params;
+  bootabi::boot_descriptor* descriptor;
   char* command_line;
   size_t command_line_capacity;  // bytes, including the NUL
   uint64_t descriptor_address;   // what boot_params.hdr.hardware_subarch_data will hold
@@ -23,6 +23,6 @@ struct Handoff {
 
 /// Zeroes the outputs and fills what every entry sets the same way: the setup header magic
 /// and version, hardware_subarch PC, the descriptor header, an empty command line.
-void BeginHandoff(const Handoff& handoff, abi::BootEntry entry, uint64_t original_info_address);
+void BeginHandoff(const Handoff& handoff, bootabi::BootEntry entry, uint64_t original_info_address);
 
 }  // namespace bootinfo

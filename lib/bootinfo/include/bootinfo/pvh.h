@@ -12,7 +12,7 @@
 namespace bootinfo {
 
 /// The most modules a start info may list: a bound on garbage counts, far above what any
-/// loader passes. Only the first abi::kBootDescriptorMaxModules are recorded.
+/// loader passes. Only the first bootabi::kBootDescriptorMaxModules are recorded.
 inline constexpr uint32_t kPvhMaxModules = 4096;
 
 /// Translates the hvm_start_info at `start_info_address` into the handoff:

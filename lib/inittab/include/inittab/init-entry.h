@@ -35,7 +35,7 @@ inline constexpr uint32_t kKnownFlags = kFinishIfDetected;
 
 /// A boot environment an entry does not support, and why.
 struct Exclusion {
-  abi::BootEntry environment;
+  bootabi::BootEntry environment;
   const char* reason;
 };
 

@@ -17,9 +17,9 @@
 namespace inittab {
 
 using EnvironmentMask = uint32_t;
-inline constexpr EnvironmentMask kAllEnvironments = (1u << abi::kBootEntryCount) - 1;
+inline constexpr EnvironmentMask kAllEnvironments = (1u << bootabi::kBootEntryCount) - 1;
 
-constexpr EnvironmentMask EnvironmentBit(abi::BootEntry environment) {
+constexpr EnvironmentMask EnvironmentBit(bootabi::BootEntry environment) {
   return 1u << static_cast<uint32_t>(environment);
 }
 
@@ -39,7 +39,7 @@ struct PlanNode {
 EnvironmentMask SupportMask(const PlanNode& node);
 
 /// The reason `node` gives for excluding `environment`, or nullptr if it supports it.
-const char* ExclusionReason(const PlanNode& node, abi::BootEntry environment);
+const char* ExclusionReason(const PlanNode& node, bootabi::BootEntry environment);
 
 inline constexpr uint32_t kMaxCyclePath = 16;
 inline constexpr uint32_t kNoNode = 0xffffffff;
@@ -98,8 +98,8 @@ void DescribePlanError(const PlanError& error, const PlanNode* nodes, Sink& out)
     out.Append("'");
   };
   auto environment = [&] {
-    out.Append(error.environment < abi::kBootEntryCount
-                   ? abi::BootEntryName(static_cast<abi::BootEntry>(error.environment))
+    out.Append(error.environment < bootabi::kBootEntryCount
+                   ? bootabi::BootEntryName(static_cast<bootabi::BootEntry>(error.environment))
                    : "unknown");
   };
   if (error.problem == PlanProblem::kCycle) {
@@ -180,7 +180,7 @@ void DescribePlanError(const PlanError& error, const PlanNode* nodes, Sink& out)
       name(error.other);
       out.Append(" is excluded there: ");
       const char* reason =
-          ExclusionReason(nodes[error.other], static_cast<abi::BootEntry>(error.environment));
+          ExclusionReason(nodes[error.other], static_cast<bootabi::BootEntry>(error.environment));
       out.Append(reason != nullptr ? reason : "(no reason)");
       return;
     }

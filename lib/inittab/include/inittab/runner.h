@@ -37,7 +37,7 @@ struct TraceRecord {
 /// entry still leaves the earlier ones on the console.
 template <typename Hooks>
 void RunPlan(const PlanNode* nodes, const uint32_t* order, uint32_t count,
-             abi::BootEntry environment, Hooks& hooks) {
+             bootabi::BootEntry environment, Hooks& hooks) {
   uint32_t finished_level = 0;
   uint32_t finished_by = kNoNode;
   for (uint32_t position = 0; position < count; ++position) {

@@ -3,6 +3,9 @@
 //
 // A table is a typed array whose entries are defined in any translation unit and collected by
 // the linker, ordered by an explicit fixed-width level (10000..99999), then by link order.
+// Link order means object order on the link line; within one object it is the compiler's
+// emission order (GCC emits variables in reverse unless -fno-toplevel-reorder) and LTO may
+// repartition objects. When two entries must come in a fixed order, give them distinct levels.
 //
 //   // in a header: the table, its entry type and the levels it accepts, declared once
 //   LINKTAB_DECLARE(Command, commands, 10000, 20000);

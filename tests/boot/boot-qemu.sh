@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Boots a kernel once under QEMU and classifies the result from QEMU's exit status and the
+# kernel's serial output (docs/serial-format.md). Used by the CTest boot tests and by
+# `./unientry run`.
+#
+#   boot-qemu.sh --machine q35|pc|microvm --kernel FILE [options]
+#     --append TEXT          kernel command line
+#     --initrd FILE          initial ramdisk / first module
+#     --initrd-size N        create a deterministic initrd of N bytes and pass it
+#     --expect STATUS        ok (default), fail, panic or crash
+#     --expect-line REGEX    a serial line (ERE) that must appear; repeatable
+#     --reject-line REGEX    a serial line that must not appear; repeatable
+#     --timeout SECONDS      default 20
+#     --log FILE             keep the serial log here (default: a temporary file)
+#     --quiet                print only the one-line verdict
+# Exit status: 0 when the boot matched every expectation, 1 otherwise.
+set -u
+
+machine= kernel= append= initrd= initrd_size= expect=ok timeout=20 log= quiet=0
+expect_lines=() reject_lines=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --machine) machine=$2; shift 2 ;;
+    --kernel) kernel=$2; shift 2 ;;
+    --append) append=$2; shift 2 ;;
+    --initrd) initrd=$2; shift 2 ;;
+    --initrd-size) initrd_size=$2; shift 2 ;;
+    --expect) expect=$2; shift 2 ;;
+    --expect-line) expect_lines+=("$2"); shift 2 ;;
+    --reject-line) reject_lines+=("$2"); shift 2 ;;
+    --timeout) timeout=$2; shift 2 ;;
+    --log) log=$2; shift 2 ;;
+    --quiet) quiet=1; shift ;;
+    *) echo "boot-qemu.sh: unknown argument '$1'" >&2; exit 2 ;;
+  esac
+done
+[ -n "$machine" ] && [ -n "$kernel" ] || { echo "boot-qemu.sh: --machine and --kernel are required" >&2; exit 2; }
+[ -f "$kernel" ] || { echo "boot-qemu.sh: kernel '$kernel' not found (build it first)" >&2; exit 2; }
+command -v qemu-system-x86_64 >/dev/null || { echo "boot-qemu.sh: qemu-system-x86_64 not installed (apt-get install qemu-system-x86)" >&2; exit 2; }
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+[ -n "$log" ] || log="$scratch/serial.log"
+mkdir -p "$(dirname "$log")"
+if [ -n "$initrd_size" ]; then
+  initrd="$scratch/initrd.bin"
+  # Deterministic content, so the kernel's fingerprint of it is the same on every run.
+  yes "unientry initrd" | head -c "$initrd_size" > "$initrd"
+fi
+
+args=(-M "$machine" -m 128 -nodefaults -display none -monitor none -no-reboot
+      -serial "file:$log" -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "$kernel")
+[ -n "$append" ] && args+=(-append "$append")
+[ -n "$initrd" ] && args+=(-initrd "$initrd")
+
+start=$(date +%s%N)
+timeout "$timeout" qemu-system-x86_64 "${args[@]}" 2>"$scratch/qemu.err"
+status=$?
+elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+elapsed=$(printf '%d.%03d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000)))
+
+# QEMU exits with (value << 1) | 1 for a write of `value` to isa-debug-exit.
+case $status in
+  1) outcome=ok ;;
+  3) outcome=fail ;;
+  5) outcome=panic ;;
+  7) outcome=crash ;;
+  0) outcome=triple-fault ;;  # -no-reboot turns the reset into a clean exit
+  124) outcome=timeout ;;
+  *) outcome="qemu-error($status)" ;;
+esac
+
+problems=()
+[ "$outcome" = "$expect" ] || problems+=("expected outcome '$expect', got '$outcome' (QEMU status $status)")
+# The kernel's own status line must agree with the exit status it chose.
+case $outcome in
+  ok|fail|panic|crash)
+    grep -qE "^unientry: status $outcome( |$)" "$log" || problems+=("no 'unientry: status $outcome' line on serial") ;;
+esac
+for pattern in "${expect_lines[@]}"; do
+  grep -qE -- "$pattern" "$log" || problems+=("missing line matching: $pattern")
+done
+for pattern in "${reject_lines[@]}"; do
+  ! grep -qE -- "$pattern" "$log" || problems+=("unexpected line matching: $pattern")
+done
+
+verdict=PASS
+[ ${#problems[@]} -eq 0 ] || verdict=FAIL
+echo "$verdict $machine $(basename "$kernel") outcome=$outcome time=${elapsed}s"
+if [ "$verdict" = FAIL ] || [ $quiet -eq 0 ]; then
+  for problem in "${problems[@]}"; do echo "  - $problem"; done
+  if [ "$verdict" = FAIL ]; then
+    echo "  qemu stderr:"; sed 's/^/    /' "$scratch/qemu.err"
+    echo "  serial log:"; sed 's/^/    /' "$log"
+  fi
+fi
+[ "$verdict" = PASS ]

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: MIT
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "bootinfo/e820.h"
+
+namespace {
+
+using bootabi::boot_e820_entry;
+
+std::vector<boot_e820_entry> Sanitize(std::vector<boot_e820_entry> entries, uint32_t* dropped = nullptr) {
+  static bootinfo::E820Scratch scratch;
+  const auto count = static_cast<uint32_t>(entries.size());
+  entries.resize(bootabi::kE820MaxEntriesZeroPage);
+  const auto result = bootinfo::SanitizeE820(entries.data(), count, bootabi::kE820MaxEntriesZeroPage, scratch);
+  if (dropped != nullptr) *dropped = result.dropped;
+  entries.resize(result.count);
+  return entries;
+}
+
+bool operator==(const boot_e820_entry& a, const boot_e820_entry& b) {
+  return a.addr == b.addr && a.size == b.size && a.type == b.type;
+}
+
+TEST(E820Builder, DropsZeroLengthWrappingAndOverflowingEntries) {
+  boot_e820_entry table[2];
+  bootinfo::E820Builder builder(table, 2);
+  EXPECT_EQ(builder.Add(0, 0x1000, 1), bootinfo::E820Builder::AddResult::kAdded);
+  EXPECT_EQ(builder.Add(0x5000, 0, 1), bootinfo::E820Builder::AddResult::kZeroLength);
+  EXPECT_EQ(builder.Add(0xfffffffffffff000, 0x1000, 1), bootinfo::E820Builder::AddResult::kWraps);
+  EXPECT_EQ(builder.Add(0x2000, 0x1000, 2), bootinfo::E820Builder::AddResult::kAdded);
+  EXPECT_EQ(builder.Add(0x4000, 0x1000, 2), bootinfo::E820Builder::AddResult::kFull);
+  EXPECT_EQ(builder.count(), 2u);
+  EXPECT_EQ(builder.dropped(), 3u);
+}
+
+TEST(SanitizeE820, SortsAndMergesAdjacentRangesOfOneType) {
+  const auto result = Sanitize({{0x2000, 0x1000, 1}, {0x0, 0x1000, 1}, {0x1000, 0x1000, 1}});
+  ASSERT_EQ(result.size(), 1u);
+  EXPECT_TRUE((result[0] == boot_e820_entry{0, 0x3000, 1}));
+}
+
+TEST(SanitizeE820, KeepsAdjacentRangesOfDifferentTypesApart) {
+  const auto result = Sanitize({{0x0, 0x1000, 1}, {0x1000, 0x1000, 2}});
+  ASSERT_EQ(result.size(), 2u);
+  EXPECT_EQ(result[1].type, 2u);
+}
+
+TEST(SanitizeE820, OverlapGoesToTheLargerType) {
+  const auto result = Sanitize({{0x0, 0x4000, 1}, {0x1000, 0x1000, 3}, {0x3000, 0x2000, 2}});
+  ASSERT_EQ(result.size(), 4u);
+  EXPECT_TRUE((result[0] == boot_e820_entry{0x0, 0x1000, 1}));
+  EXPECT_TRUE((result[1] == boot_e820_entry{0x1000, 0x1000, 3}));
+  EXPECT_TRUE((result[2] == boot_e820_entry{0x2000, 0x1000, 1}));
+  EXPECT_TRUE((result[3] == boot_e820_entry{0x3000, 0x2000, 2}));
+}
+
+TEST(SanitizeE820, IdenticalDuplicatesCollapse) {
+  const auto result = Sanitize({{0x0, 0x1000, 2}, {0x0, 0x1000, 2}});
+  ASSERT_EQ(result.size(), 1u);
+}
+
+TEST(SanitizeE820, ZeroLengthAndWrappingEntriesVanish) {
+  const auto result = Sanitize({{0x0, 0, 1}, {0xfffffffffffff000, 0x2000, 1}, {0x1000, 0x1000, 1}});
+  ASSERT_EQ(result.size(), 1u);
+  EXPECT_EQ(result[0].addr, 0x1000u);
+}
+
+TEST(SanitizeE820, RangeEndingAtTheTopOfTheAddressSpace) {
+  const auto result = Sanitize({{0xfffffffffffff000, 0xfff, 2}});
+  ASSERT_EQ(result.size(), 1u);
+  EXPECT_EQ(result[0].size, 0xfffu);
+}
+
+TEST(SanitizeE820, EmptyMapStaysEmpty) {
+  bootinfo::E820Scratch scratch;
+  EXPECT_EQ(bootinfo::SanitizeE820(nullptr, 0, 0, scratch).count, 0u);
+}
+
+TEST(SanitizeE820, NeverWritesPastTheCapacity) {
+  // Two entries in, three ranges out, room for two: the third is dropped, not written.
+  std::vector<boot_e820_entry> entries = {{0, 0x3000, 1}, {0x1000, 0x1000, 2}, {0xdead, 0xdead, 9}};
+  bootinfo::E820Scratch scratch;
+  const auto result = bootinfo::SanitizeE820(entries.data(), 2, 2, scratch);
+  EXPECT_EQ(result.count, 2u);
+  EXPECT_EQ(result.dropped, 1u);
+  EXPECT_TRUE((entries[2] == boot_e820_entry{0xdead, 0xdead, 9}));
+}
+
+TEST(SanitizeE820, ResultsBeyond128EntriesAreDroppedAndCounted) {
+  // 128 reserved holes punched into one RAM range give 255 ranges.
+  std::vector<boot_e820_entry> entries = {{0, 0x1000000, 1}};
+  for (uint64_t i = 0; i < 127; ++i) entries.push_back({0x1000 + i * 0x2000, 0x1000, 2});
+  uint32_t dropped = 0;
+  const auto result = Sanitize(entries, &dropped);
+  EXPECT_EQ(result.size(), 128u);
+  EXPECT_EQ(dropped, 255u - 128u);
+}
+
+TEST(SanitizeE820, IsIdempotent) {
+  const auto once = Sanitize({{0x0, 0x4000, 1}, {0x1000, 0x1000, 3}, {0x9000, 0x1000, 1}});
+  const auto twice = Sanitize(once);
+  ASSERT_EQ(once.size(), twice.size());
+  for (size_t i = 0; i < once.size(); ++i) EXPECT_TRUE(once[i] == twice[i]);
+}
+
+}  // namespace

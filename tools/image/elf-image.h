@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// A built kernel image, read with elfutils libelf. The file is untrusted: every read checks
+// that the requested range lies inside one allocated section of the file, and every problem
+// is an ImageError that names what, where, what was expected and what was found.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace image {
+
+class ImageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct Section {
+  std::string name;
+  uint64_t address;
+  uint64_t size;
+  uint64_t file_offset;
+  bool has_file_data;  // false for SHT_NOBITS
+};
+
+struct Symbol {
+  std::string name;
+  uint64_t value;
+  uint64_t size;
+};
+
+class ElfImage {
+ public:
+  /// Opens and validates an x86-64 ELF64 executable; throws ImageError otherwise.
+  static ElfImage Open(const std::string& path);
+
+  const std::string& path() const { return path_; }
+  const std::vector<Section>& sections() const { return sections_; }
+
+  std::optional<Symbol> FindSymbol(const std::string& name) const;
+
+  /// The bytes of [address, address + size), which must lie in one section with file data.
+  std::vector<uint8_t> Read(uint64_t address, uint64_t size, const std::string& what) const;
+  uint64_t ReadU64(uint64_t address, const std::string& what) const;
+  uint32_t ReadU32(uint64_t address, const std::string& what) const;
+  /// A NUL-terminated string of at most max_length characters.
+  std::string ReadString(uint64_t address, size_t max_length, const std::string& what) const;
+
+ private:
+  ElfImage() = default;
+  const Section* SectionFor(uint64_t address, uint64_t size) const;
+
+  std::string path_;
+  std::vector<uint8_t> bytes_;
+  std::vector<Section> sections_;
+  std::vector<Symbol> symbols_;
+};
+
+}  // namespace image
