@@ -16,6 +16,10 @@
 //   // iteration
 //   for (const Command& command : linktab::Entries<LINKTAB_TABLE(commands)>()) ...
 //
+// LINKTAB_DECLARE, LINKTAB_DEFINE and LINKTAB_ENTRY are used at global scope: a table's
+// implementation lives in namespace ::linktab_table_<name>. Levels are integer literals or
+// macros that expand to them, because they become part of section names.
+//
 // Two layouts, one API. Which one a build gets depends only on its link:
 //
 // * Sorted (define LINKTAB_SORTED_BY_LINKER_SCRIPT): the build's linker script has the one
