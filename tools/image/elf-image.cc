@@ -6,6 +6,7 @@
 #include <libelf.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -71,6 +72,27 @@ ElfImage ElfImage::Open(const std::string& path) {
     Fail(path, fmt::format("section name table index unreadable: {}", LibelfError()));
   }
 
+  size_t program_headers = 0;
+  if (elf_getphdrnum(elf.get(), &program_headers) != 0) {
+    Fail(path, fmt::format("program header count unreadable: {}", LibelfError()));
+  }
+  for (size_t i = 0; i < program_headers; ++i) {
+    GElf_Phdr phdr;
+    if (gelf_getphdr(elf.get(), static_cast<int>(i), &phdr) == nullptr) {
+      Fail(path, fmt::format("program header {} unreadable: {}", i, LibelfError()));
+    }
+    if (phdr.p_type != PT_LOAD) continue;
+    if (phdr.p_offset > image.bytes_.size() || phdr.p_filesz > image.bytes_.size() - phdr.p_offset) {
+      Fail(path, fmt::format("program header {} extends past the end of the file: offset {} + size {} > {}",
+                             i, Hex(phdr.p_offset), Hex(phdr.p_filesz), Hex(image.bytes_.size())));
+    }
+    if (phdr.p_filesz > phdr.p_memsz) {
+      Fail(path, fmt::format("program header {}: p_filesz {} exceeds p_memsz {}", i,
+                             Hex(phdr.p_filesz), Hex(phdr.p_memsz)));
+    }
+    image.segments_.push_back(LoadSegment{phdr.p_paddr, phdr.p_offset, phdr.p_filesz, phdr.p_memsz});
+  }
+
   for (Elf_Scn* scn = elf_nextscn(elf.get(), nullptr); scn != nullptr;
        scn = elf_nextscn(elf.get(), scn)) {
     GElf_Shdr shdr;
@@ -116,6 +138,36 @@ std::optional<Symbol> ElfImage::FindSymbol(const std::string& name) const {
     if (symbol.name == name) return symbol;
   }
   return std::nullopt;
+}
+
+uint64_t ElfImage::SymbolValue(const std::string& name) const {
+  const auto symbol = FindSymbol(name);
+  if (!symbol) Fail(path_, fmt::format("symbol {} not found", name));
+  return symbol->value;
+}
+
+std::vector<uint8_t> ElfImage::Flatten(uint64_t base, uint64_t* memory_end) const {
+  if (segments_.empty()) Fail(path_, "no PT_LOAD segments");
+  uint64_t file_end = base;
+  uint64_t end = base;
+  for (const LoadSegment& segment : segments_) {
+    if (segment.physical_address < base) {
+      Fail(path_, fmt::format("PT_LOAD at {} lies below the load address {}",
+                              Hex(segment.physical_address), Hex(base)));
+    }
+    if (segment.physical_address + segment.memory_size < segment.physical_address) {
+      Fail(path_, fmt::format("PT_LOAD at {} wraps past 2^64", Hex(segment.physical_address)));
+    }
+    file_end = std::max(file_end, segment.physical_address + segment.file_size);
+    end = std::max(end, segment.physical_address + segment.memory_size);
+  }
+  std::vector<uint8_t> flat(file_end - base, 0);
+  for (const LoadSegment& segment : segments_) {
+    std::copy_n(bytes_.begin() + static_cast<ptrdiff_t>(segment.file_offset), segment.file_size,
+                flat.begin() + static_cast<ptrdiff_t>(segment.physical_address - base));
+  }
+  if (memory_end != nullptr) *memory_end = end;
+  return flat;
 }
 
 const Section* ElfImage::SectionFor(uint64_t address, uint64_t size) const {

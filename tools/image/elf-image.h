@@ -26,6 +26,13 @@ struct Section {
   bool has_file_data;  // false for SHT_NOBITS
 };
 
+struct LoadSegment {
+  uint64_t physical_address;
+  uint64_t file_offset;
+  uint64_t file_size;
+  uint64_t memory_size;
+};
+
 struct Symbol {
   std::string name;
   uint64_t value;
@@ -39,6 +46,9 @@ class ElfImage {
 
   const std::string& path() const { return path_; }
   const std::vector<Section>& sections() const { return sections_; }
+  const std::vector<LoadSegment>& load_segments() const { return segments_; }
+  /// The symbol's value, or an ImageError naming it.
+  uint64_t SymbolValue(const std::string& name) const;
 
   std::optional<Symbol> FindSymbol(const std::string& name) const;
 
@@ -46,6 +56,10 @@ class ElfImage {
   std::vector<uint8_t> Read(uint64_t address, uint64_t size, const std::string& what) const;
   uint64_t ReadU64(uint64_t address, const std::string& what) const;
   uint32_t ReadU32(uint64_t address, const std::string& what) const;
+  /// The image as the loader would place it: PT_LOAD file bytes at their physical addresses
+  /// from `base`, gaps zero-filled, up to the end of the last file-backed byte. `memory_end`
+  /// receives the end of the last segment in memory (including .bss-like parts).
+  std::vector<uint8_t> Flatten(uint64_t base, uint64_t* memory_end) const;
   /// A NUL-terminated string of at most max_length characters.
   std::string ReadString(uint64_t address, size_t max_length, const std::string& what) const;
 
@@ -56,6 +70,7 @@ class ElfImage {
   std::string path_;
   std::vector<uint8_t> bytes_;
   std::vector<Section> sections_;
+  std::vector<LoadSegment> segments_;
   std::vector<Symbol> symbols_;
 };
 

@@ -2,31 +2,9 @@
 #include "bootinfo/pvh.h"
 
 #include "abi/hvm-start-info.h"
-#include "base/string.h"
 
 namespace bootinfo {
 namespace {
-
-base::Result<> CopyCommandLine(const PhysicalMemory& memory, uint64_t address,
-                               const Handoff& handoff) {
-  if (address == 0) return base::Ok{};
-  uint64_t readable = memory.ReadableFrom(address);
-  if (readable == 0) return base::MakeError("outside readable memory", "hvm_start_info.cmdline_paddr",
-                                            memory.base() + memory.size(), address);
-  // Reading one byte past the capacity is enough to tell "too long" from "unterminated".
-  if (readable > handoff.command_line_capacity) readable = handoff.command_line_capacity;
-  const base::CopyResult copy =
-      base::CopyBoundedString(handoff.command_line, handoff.command_line_capacity,
-                              reinterpret_cast<const char*>(memory.At(address)), readable);
-  if (copy.status == base::CopyStatus::kUnterminated) {
-    handoff.command_line[0] = '\0';
-    return base::MakeError("not NUL-terminated before the end of readable memory",
-                           "hvm_start_info.cmdline_paddr", memory.base() + memory.size(),
-                           address + readable);
-  }
-  handoff.descriptor->cmdline_truncated = copy.status == base::CopyStatus::kTruncated ? 1 : 0;
-  return base::Ok{};
-}
 
 base::Result<> TakeModules(const PhysicalMemory& memory, const bootabi::hvm_start_info& info,
                            const Handoff& handoff) {
@@ -106,7 +84,8 @@ base::Result<> ConvertPvh(const PhysicalMemory& memory, uint64_t start_info_addr
                                                               "hvm_start_info"));
   handoff.descriptor->original_info_size = size;
 
-  TRY(CopyCommandLine(memory, info.cmdline_paddr, handoff));
+  TRY(CopyCommandLine(memory, info.cmdline_paddr, handoff.command_line_capacity - 1, handoff,
+                      "hvm_start_info.cmdline_paddr"));
   TRY(TakeModules(memory, info, handoff));
   TRY(TakeMemoryMap(memory, info, handoff, scratch));
   handoff.params->acpi_rsdp_addr = info.rsdp_paddr;

@@ -78,8 +78,12 @@ struct boot_descriptor {
   // Set by a stub whose translation failed: the common path, which owns the console, reports
   // it and stops. Empty on success.
   char translation_error[kBootTranslationErrorSize];
+  // Linux boot protocol entries: what the loader passed beyond the zero page itself.
+  uint64_t loader_subarch_data;  // the loader's hardware_subarch_data (replaced by ours)
+  uint32_t setup_data_nodes;     // nodes in the setup_data chain
+  uint32_t e820_ext_entries;     // memory map entries taken from SETUP_E820_EXT nodes
 };
-static_assert(AssertSize<boot_descriptor, 0x2c0>());
+static_assert(AssertSize<boot_descriptor, 0x2d0>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
@@ -91,5 +95,6 @@ ABI_ASSERT_OFFSET(boot_descriptor, module_count, 0x68);
 ABI_ASSERT_OFFSET(boot_descriptor, modules, 0x70);
 ABI_ASSERT_OFFSET(boot_descriptor, memmap_entries_in, 0x1f0);
 ABI_ASSERT_OFFSET(boot_descriptor, translation_error, 0x200);
+ABI_ASSERT_OFFSET(boot_descriptor, loader_subarch_data, 0x2c0);
 
 }  // namespace bootabi

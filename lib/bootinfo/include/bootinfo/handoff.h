@@ -9,6 +9,8 @@
 
 #include "abi/boot-descriptor.h"
 #include "abi/boot-params.h"
+#include "base/result.h"
+#include "bootinfo/physical-memory.h"
 
 namespace bootinfo {
 
@@ -24,5 +26,11 @@ struct Handoff {
 /// Zeroes the outputs and fills what every entry sets the same way: the setup header magic
 /// and version, hardware_subarch PC, the descriptor header, an empty command line.
 void BeginHandoff(const Handoff& handoff, bootabi::BootEntry entry, uint64_t original_info_address);
+
+/// Copies the loader's command line at `address` (0: none) into the handoff buffer, reading at
+/// most `max_length` characters. A longer string is truncated and flagged in the descriptor;
+/// one that runs off the readable memory before its NUL is an error naming `field`.
+base::Result<> CopyCommandLine(const PhysicalMemory& memory, uint64_t address, size_t max_length,
+                               const Handoff& handoff, const char* field);
 
 }  // namespace bootinfo

@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: MIT
+// Source of build/kernel/generated/asm-offsets.h: the ABI offsets and sizes assembly needs,
+// taken from the C++ structs. Compiled to assembly text only (never linked); each OFFSET()
+// leaves a "->NAME VALUE" marker that cmake/asm-offsets.cmake turns into a #define.
+#include <cstddef>
+
+#include "abi/boot-descriptor.h"
+#include "abi/boot-params.h"
+#include "abi/e820.h"
+
+#define DEFINE(name, value) \
+  __asm__ volatile("\n.ascii \"->" #name " %c0\"" ::"i"(static_cast<unsigned long>(value)))
+#define OFFSET(name, type, member) DEFINE(name, offsetof(type, member))
+#define HEADER_OFFSET(name, member) \
+  DEFINE(name, offsetof(bootabi::boot_params, hdr) + offsetof(bootabi::setup_header, member))
+
+void GenerateAsmOffsets() {
+  DEFINE(BOOT_PARAMS_SIZE, sizeof(bootabi::boot_params));
+  OFFSET(BP_e820_entries, bootabi::boot_params, e820_entries);
+  OFFSET(BP_e820_table, bootabi::boot_params, e820_table);
+  OFFSET(BP_hdr, bootabi::boot_params, hdr);
+  DEFINE(SETUP_HEADER_SIZE, sizeof(bootabi::setup_header));
+  HEADER_OFFSET(BP_loadflags, loadflags);
+  HEADER_OFFSET(BP_heap_end_ptr, heap_end_ptr);
+  HEADER_OFFSET(BP_code32_start, code32_start);
+  HEADER_OFFSET(BP_jump, jump);
+  DEFINE(E820_ENTRY_SIZE, sizeof(bootabi::boot_e820_entry));
+  DEFINE(E820_MAX_ENTRIES_ZEROPAGE, bootabi::kE820MaxEntriesZeroPage);
+  DEFINE(BOOT_ENTRY_LINUX16, bootabi::BootEntry::kLinux16);
+  DEFINE(BOOT_ENTRY_LINUX32, bootabi::BootEntry::kLinux32);
+  DEFINE(BOOT_ENTRY_LINUX64, bootabi::BootEntry::kLinux64);
+}

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: MIT
+#include "image/bzimage.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace image {
+namespace {
+
+constexpr size_t kHeaderOffset = offsetof(bootabi::boot_params, hdr);
+constexpr size_t kJumpOffset = kHeaderOffset + offsetof(bootabi::setup_header, jump);
+constexpr size_t kHeaderEnd = kHeaderOffset + sizeof(bootabi::setup_header);
+
+[[noreturn]] void Fail(const std::string& message) { throw ImageError("bzImage: " + message); }
+
+}  // namespace
+
+BzImageParts ReadBzImageParts(const ElfImage& setup, const ElfImage& kernel) {
+  BzImageParts parts;
+  uint64_t setup_end = 0;
+  parts.setup = setup.Flatten(0, &setup_end);
+  parts.setup_header_offset = setup.SymbolValue("setup_header");
+  parts.setup_code_offset = setup.SymbolValue("setup_code");
+  if (const auto version = setup.FindSymbol("kernel_version_string")) parts.kernel_version_offset = version->value;
+  if (setup_end > kSetupSegmentLimit) {
+    Fail(fmt::format("{}: setup uses {:#x} bytes of its segment, expected at most {:#x}", setup.path(),
+                     setup_end, kSetupSegmentLimit));
+  }
+  parts.load_address = kernel.SymbolValue("linux32_start");
+  uint64_t kernel_end = 0;
+  parts.kernel = kernel.Flatten(parts.load_address, &kernel_end);
+  parts.init_size = kernel_end - parts.load_address;
+  parts.entry64_offset = kernel.SymbolValue("linux64_start") - parts.load_address;
+  return parts;
+}
+
+std::vector<uint8_t> BuildBzImage(const BzImageParts& parts) {
+  if (parts.setup_header_offset != kHeaderOffset) {
+    Fail(fmt::format("setup_header at {:#x}, expected {:#x}", parts.setup_header_offset, kHeaderOffset));
+  }
+  if (parts.setup_code_offset < kHeaderEnd || parts.setup_code_offset - (kJumpOffset + 2) > 127) {
+    Fail(fmt::format("setup code at {:#x}: expected {:#x}..{:#x}, reachable by the 2-byte jmp at {:#x}",
+                     parts.setup_code_offset, kHeaderEnd, kJumpOffset + 2 + 127, kJumpOffset));
+  }
+  if (parts.setup.size() < kHeaderEnd) {
+    Fail(fmt::format("setup is {} bytes, expected at least {} (through the setup header)",
+                     parts.setup.size(), kHeaderEnd));
+  }
+  if (parts.entry64_offset != 0x200) {
+    Fail(fmt::format("64-bit entry at load address + {:#x}, expected + 0x200", parts.entry64_offset));
+  }
+  if (parts.load_address > UINT32_MAX || parts.init_size > UINT32_MAX) {
+    Fail(fmt::format("load address {:#x} / init_size {:#x} do not fit the 32-bit header fields",
+                     parts.load_address, parts.init_size));
+  }
+  if (parts.kernel.empty() || parts.init_size < parts.kernel.size()) {
+    Fail(fmt::format("init_size {:#x} smaller than the kernel image {:#x}", parts.init_size,
+                     parts.kernel.size()));
+  }
+
+  // The setup occupies whole sectors: the boot sector plus setup_sects more.
+  std::vector<uint8_t> image = parts.setup;
+  image.resize((image.size() + kSectorSize - 1) / kSectorSize * kSectorSize, 0);
+  const size_t setup_sects = image.size() / kSectorSize - 1;
+  if (setup_sects == 0 || setup_sects > 255) {
+    Fail(fmt::format("setup_sects {} outside 1..255", setup_sects));
+  }
+
+  bootabi::setup_header header{};
+  header.setup_sects = static_cast<uint8_t>(setup_sects);
+  header.syssize = static_cast<uint32_t>((parts.kernel.size() + 15) / 16);
+  header.boot_flag = bootabi::kBootFlag;
+  // A short jmp (EB disp8) from the end of the 2-byte jump field to the setup code.
+  header.jump = static_cast<uint16_t>(0xeb | ((parts.setup_code_offset - (kJumpOffset + 2)) << 8));
+  header.header = bootabi::kSetupHeaderMagic;
+  header.version = kBzImageProtocolVersion;
+  if (parts.kernel_version_offset != 0) {
+    header.kernel_version = static_cast<uint16_t>(parts.kernel_version_offset - 0x200);
+  }
+  // CAN_USE_HEAP is the loader's bit (it vouches for heap_end_ptr); the kernel sets only
+  // LOADED_HIGH: its protected-mode part goes at 0x100000.
+  header.loadflags = bootabi::kLoadedHigh;
+  header.code32_start = static_cast<uint32_t>(parts.load_address);
+  header.initrd_addr_max = 0xffffffff;  // the boot page tables map the first 4 GiB
+  header.kernel_alignment = static_cast<uint32_t>(parts.load_address);
+  header.relocatable_kernel = 0;        // linked at a fixed address
+  header.min_alignment = static_cast<uint8_t>(__builtin_ctzll(parts.load_address));
+  header.xloadflags = bootabi::kXlfKernel64;  // not ABOVE_4G: the kernel runs at 1 MiB only
+  header.cmdline_size = bootabi::kCommandLineSize - 1;
+  header.pref_address = parts.load_address;
+  header.init_size = static_cast<uint32_t>((parts.init_size + 4095) / 4096 * 4096);
+  std::memcpy(image.data() + kHeaderOffset, &header, sizeof(header));
+
+  image.insert(image.end(), parts.kernel.begin(), parts.kernel.end());
+  // syssize counts 16-byte paragraphs: pad so the file holds all of them.
+  image.resize((setup_sects + 1) * kSectorSize + header.syssize * 16, 0);
+  return image;
+}
+
+bootabi::setup_header ReadSetupHeader(const std::vector<uint8_t>& bzimage) {
+  if (bzimage.size() < kHeaderEnd) {
+    Fail(fmt::format("file is {} bytes, expected at least {} to hold the setup header",
+                     bzimage.size(), kHeaderEnd));
+  }
+  bootabi::setup_header header;
+  std::memcpy(&header, bzimage.data() + kHeaderOffset, sizeof(header));
+  return header;
+}
+
+}  // namespace image

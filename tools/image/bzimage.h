@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: MIT
+// unientry.bzImage: the real-mode setup followed by the flat kernel image, with the Linux
+// boot protocol's setup header computed from the two linked ELF files
+// (Documentation/arch/x86/boot.rst). Nothing in the header is typed by hand: sizes come from
+// the files, addresses from their symbols.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "abi/boot-params.h"
+#include "image/elf-image.h"
+
+namespace image {
+
+inline constexpr uint16_t kBzImageProtocolVersion = 0x020c;  // 2.12: xloadflags
+inline constexpr size_t kSectorSize = 512;
+inline constexpr uint32_t kSetupSegmentLimit = 0x8000;  // setup + heap + stack (boot.rst)
+
+struct BzImageParts {
+  std::vector<uint8_t> setup;   // flat setup.elf from its boot sector
+  uint64_t setup_header_offset;  // the setup_header symbol: must be 0x1f1
+  uint64_t setup_code_offset;    // where the header's jmp at 0x200 must land
+  uint64_t kernel_version_offset;  // a NUL-terminated version string in the setup, or 0
+  std::vector<uint8_t> kernel;  // flat kernel image from its load address
+  uint64_t load_address;        // physical address of the kernel image (code32_start)
+  uint64_t init_size;           // bytes from the load address the kernel uses in memory
+  uint64_t entry64_offset;      // the 64-bit entry, relative to the load address: must be 0x200
+};
+
+/// Reads setup.elf and the kernel ELF into parts; throws ImageError on anything unexpected.
+BzImageParts ReadBzImageParts(const ElfImage& setup, const ElfImage& kernel);
+
+/// The bzImage bytes; throws ImageError when the parts cannot form one (sizes, offsets).
+std::vector<uint8_t> BuildBzImage(const BzImageParts& parts);
+
+/// The setup header of a bzImage file, after checking the file is long enough to hold it.
+bootabi::setup_header ReadSetupHeader(const std::vector<uint8_t>& bzimage);
+
+}  // namespace image
