@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "common/boot-report.h"
 
+#include "base/string-view.h"
 #include "common/boot-context.h"
 #include "common/console.h"
 #include "init/memory-map.h"
@@ -36,13 +37,16 @@ void PrintMemoryMap() {
   }
   for (uint32_t i = 0; i < map.count; ++i) {
     const bootabi::boot_e820_entry& entry = map.entries[i];
-    console::Line()
-        .Append("report memory ")
+    console::Line line;
+    line.Append("report memory ")
         .AppendHexPadded(entry.addr, 16)
         .Append("-")
         .AppendHexPadded(entry.addr + entry.size - 1, 16)
         .Append(" ")
         .Append(bootabi::E820TypeName(entry.type));
+    if (base::StringView(bootabi::E820TypeName(entry.type)) == "unknown") {
+      line.Append("(").AppendDecimal(entry.type).Append(")");
+    }
   }
   console::Line().Append("report memory-total ram=").AppendDecimal(map.ram_bytes);
 }

@@ -27,6 +27,9 @@ void Init() {
   arch::OutByte(kCom1 + kLineControl, kEightNoneOne);
   arch::OutByte(kCom1 + kFifoControl, 0xc7);   // enable and clear the FIFOs
   arch::OutByte(kCom1 + kModemControl, 0x03);  // DTR, RTS
+  // Loaders and firmware (GRUB, OVMF) may leave the cursor mid-line: start on a fresh one so
+  // every line of ours begins with "unientry: ".
+  WriteChar('\n');
 }
 
 void WriteChar(char c) {

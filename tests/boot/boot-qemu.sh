@@ -4,6 +4,11 @@
 # `./unientry run`.
 #
 #   boot-qemu.sh --machine q35|pc|microvm --kernel FILE [options]
+#     --loader qemu|grub:COMMAND
+#                            qemu (default): QEMU's own loader (-kernel);
+#                            grub:linux16, grub:linux, grub:multiboot, grub:multiboot2: a GRUB
+#                            ISO (grub-mkrescue) whose one menu entry boots the kernel so
+#     --firmware bios|efi    bios (default: SeaBIOS or qboot) or efi (OVMF, -bios OVMF.fd)
 #     --append TEXT          kernel command line
 #     --initrd FILE          initial ramdisk / first module
 #     --initrd-size N        create a deterministic initrd of N bytes and pass it
@@ -17,12 +22,15 @@
 set -u
 
 machine= kernel= append= initrd= initrd_size= expect=ok timeout=20 log= quiet=0
+loader=qemu firmware=bios
 expect_lines=() reject_lines=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --machine) machine=$2; shift 2 ;;
     --kernel) kernel=$2; shift 2 ;;
     --append) append=$2; shift 2 ;;
+    --loader) loader=$2; shift 2 ;;
+    --firmware) firmware=$2; shift 2 ;;
     --initrd) initrd=$2; shift 2 ;;
     --initrd-size) initrd_size=$2; shift 2 ;;
     --expect) expect=$2; shift 2 ;;
@@ -48,10 +56,59 @@ if [ -n "$initrd_size" ]; then
   yes "unientry initrd" | head -c "$initrd_size" > "$initrd"
 fi
 
-args=(-M "$machine" -m 128 -nodefaults -display none -monitor none -no-reboot
-      -serial "file:$log" -device isa-debug-exit,iobase=0xf4,iosize=4 -kernel "$kernel")
-[ -n "$append" ] && args+=(-append "$append")
-[ -n "$initrd" ] && args+=(-initrd "$initrd")
+args=(-M "$machine" -m 256 -nodefaults -display none -monitor none -no-reboot
+      -serial "file:$log" -device isa-debug-exit,iobase=0xf4,iosize=4)
+case $firmware in
+  bios) ;;
+  efi) args+=(-bios /usr/share/ovmf/OVMF.fd) ;;
+  *) echo "boot-qemu.sh: unknown firmware '$firmware'" >&2; exit 2 ;;
+esac
+
+# A GRUB rescue ISO with one menu entry that boots the kernel with COMMAND.
+make_grub_iso() {
+  local command=$1 iso=$2 root="$scratch/iso"
+  local module_command
+  case $command in
+    linux16) module_command=initrd16 ;;
+    linux) module_command=initrd ;;
+    multiboot) module_command=module ;;
+    multiboot2) module_command=module2 ;;
+    *) echo "boot-qemu.sh: unknown GRUB command '$command'" >&2; exit 2 ;;
+  esac
+  local platform=i386-pc
+  [ "$firmware" = efi ] && platform=x86_64-efi
+  [ -d "/usr/lib/grub/$platform" ] || { echo "boot-qemu.sh: GRUB for $platform not installed" >&2; exit 2; }
+  mkdir -p "$root/boot/grub"
+  cp "$kernel" "$root/boot/kernel"
+  {
+    echo "set timeout=0"
+    echo "serial --unit=0 --speed=115200"
+    echo "terminal_input serial"
+    echo "terminal_output serial"
+    echo "menuentry unientry {"
+    echo "  $command /boot/kernel $append"
+    if [ -n "$initrd" ]; then
+      cp "$initrd" "$root/boot/initrd"
+      echo "  $module_command /boot/initrd"
+    fi
+    echo "}"
+  } > "$root/boot/grub/grub.cfg"
+  grub-mkrescue -d "/usr/lib/grub/$platform" -o "$iso" "$root" >"$scratch/mkrescue.log" 2>&1 ||
+    { echo "boot-qemu.sh: grub-mkrescue failed:" >&2; cat "$scratch/mkrescue.log" >&2; exit 2; }
+}
+
+case $loader in
+  qemu)
+    args+=(-kernel "$kernel")
+    [ -n "$append" ] && args+=(-append "$append")
+    [ -n "$initrd" ] && args+=(-initrd "$initrd")
+    ;;
+  grub:*)
+    make_grub_iso "${loader#grub:}" "$scratch/boot.iso"
+    args+=(-cdrom "$scratch/boot.iso")
+    ;;
+  *) echo "boot-qemu.sh: unknown loader '$loader'" >&2; exit 2 ;;
+esac
 
 start=$(date +%s%N)
 timeout "$timeout" qemu-system-x86_64 "${args[@]}" 2>"$scratch/qemu.err"
@@ -86,7 +143,7 @@ done
 
 verdict=PASS
 [ ${#problems[@]} -eq 0 ] || verdict=FAIL
-echo "$verdict $machine $(basename "$kernel") outcome=$outcome time=${elapsed}s"
+echo "$verdict $machine $loader/$firmware $(basename "$kernel") outcome=$outcome time=${elapsed}s"
 if [ "$verdict" = FAIL ] || [ $quiet -eq 0 ]; then
   for problem in "${problems[@]}"; do echo "  - $problem"; done
   if [ "$verdict" = FAIL ]; then

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: MIT
+// unientry.bzImage as built: every setup header field against boot.rst, the payload against
+// the ELF; and the header writer's refusals.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
+
+#include "image/bzimage.h"
+
+namespace {
+
+std::vector<uint8_t> ReadFile(const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
+class BuiltBzImage : public ::testing::Test {
+ protected:
+  BuiltBzImage()
+      : file_(ReadFile(UNIENTRY_KERNEL_BZIMAGE)),
+        kernel_(image::ElfImage::Open(UNIENTRY_KERNEL_ELF)),
+        header_(image::ReadSetupHeader(file_)) {}
+
+  size_t SetupBytes() const { return (header_.setup_sects + 1u) * 512u; }
+
+  std::vector<uint8_t> file_;
+  image::ElfImage kernel_;
+  bootabi::setup_header header_;
+};
+
+TEST_F(BuiltBzImage, BootSectorAndMagic) {
+  EXPECT_EQ(header_.boot_flag, 0xAA55);
+  EXPECT_EQ(file_[0x1fe], 0x55);
+  EXPECT_EQ(file_[0x1ff], 0xAA);
+  EXPECT_EQ(std::string(reinterpret_cast<const char*>(&file_[0x202]), 4), "HdrS");
+  EXPECT_GE(header_.version, 0x020c);
+}
+
+TEST_F(BuiltBzImage, SizesCoverTheFile) {
+  ASSERT_GE(header_.setup_sects, 1);
+  EXPECT_EQ(file_.size(), SetupBytes() + header_.syssize * 16u);
+  const image::ElfImage setup = image::ElfImage::Open(UNIENTRY_SETUP_ELF);
+  uint64_t setup_memory_end = 0;
+  EXPECT_LE(setup.Flatten(0, &setup_memory_end).size(), SetupBytes());
+  EXPECT_LE(setup_memory_end, 0x8000u);
+}
+
+TEST_F(BuiltBzImage, JumpLandsOnTheSetupCode) {
+  const image::ElfImage setup = image::ElfImage::Open(UNIENTRY_SETUP_ELF);
+  EXPECT_EQ(file_[0x200], 0xEB);  // jmp rel8
+  EXPECT_EQ(0x202u + file_[0x201], setup.SymbolValue("setup_code"));
+  // boot.rst: the header ends at 0x202 + the byte at 0x201.
+  EXPECT_GE(0x202u + file_[0x201], 0x1f1u + sizeof(bootabi::setup_header));
+}
+
+TEST_F(BuiltBzImage, LoadFlagsAndXLoadFlags) {
+  EXPECT_EQ(header_.loadflags & bootabi::kLoadedHigh, bootabi::kLoadedHigh);
+  EXPECT_EQ(header_.loadflags & bootabi::kCanUseHeap, 0);  // the loader's bit
+  EXPECT_EQ(header_.xloadflags & bootabi::kXlfKernel64, bootabi::kXlfKernel64);
+  EXPECT_EQ(header_.xloadflags & bootabi::kXlfCanBeLoadedAbove4G, 0);  // fixed at 1 MiB
+  EXPECT_EQ(header_.relocatable_kernel, 0);
+}
+
+TEST_F(BuiltBzImage, AddressesComeFromTheKernel) {
+  const uint64_t load = kernel_.SymbolValue("linux32_start");
+  EXPECT_EQ(header_.code32_start, load);
+  EXPECT_EQ(header_.pref_address, load);
+  EXPECT_EQ(kernel_.SymbolValue("linux64_start"), load + 0x200);
+  EXPECT_EQ(header_.kernel_alignment, 0x100000u);
+  EXPECT_EQ(load % header_.kernel_alignment, 0u);
+  const uint64_t end = kernel_.SymbolValue("__kernel_end");
+  EXPECT_GE(header_.init_size, end - load);
+  EXPECT_EQ(header_.init_size % 4096, 0u);
+}
+
+TEST_F(BuiltBzImage, CommandLineAndPayloadFields) {
+  EXPECT_EQ(header_.cmdline_size, 2047u);
+  EXPECT_EQ(header_.payload_offset, 0u);  // no compressed payload
+  EXPECT_EQ(header_.payload_length, 0u);
+  EXPECT_EQ(header_.setup_data, 0u);
+  EXPECT_EQ(header_.hardware_subarch, 0u);
+}
+
+TEST_F(BuiltBzImage, KernelVersionString) {
+  ASSERT_NE(header_.kernel_version, 0);
+  const char* text = reinterpret_cast<const char*>(&file_[header_.kernel_version + 0x200]);
+  EXPECT_EQ(std::string(text).rfind("unientry ", 0), 0u);
+}
+
+TEST_F(BuiltBzImage, PayloadIsTheKernelImage) {
+  uint64_t memory_end = 0;
+  const std::vector<uint8_t> flat = kernel_.Flatten(header_.code32_start, &memory_end);
+  ASSERT_GE(file_.size(), SetupBytes() + flat.size());
+  EXPECT_TRUE(std::equal(flat.begin(), flat.end(), file_.begin() + static_cast<ptrdiff_t>(SetupBytes())));
+}
+
+// The writer refuses parts that cannot form a bzImage.
+image::BzImageParts ValidParts() {
+  image::BzImageParts parts;
+  parts.setup.assign(0x400, 0);
+  parts.setup_header_offset = 0x1f1;
+  parts.setup_code_offset = 0x26c;
+  parts.kernel.assign(0x1000, 0x90);
+  parts.load_address = 0x100000;
+  parts.init_size = 0x4000;
+  parts.entry64_offset = 0x200;
+  return parts;
+}
+
+std::string BuildError(const image::BzImageParts& parts) {
+  try {
+    image::BuildBzImage(parts);
+  } catch (const image::ImageError& error) {
+    return error.what();
+  }
+  return "no error";
+}
+
+TEST(BzImageWriter, ValidPartsBuild) {
+  const auto bytes = image::BuildBzImage(ValidParts());
+  const auto header = image::ReadSetupHeader(bytes);
+  EXPECT_EQ(header.setup_sects, 1);
+  EXPECT_EQ(header.syssize, 0x100u);
+  EXPECT_EQ(header.jump, 0x6aeb);  // jmp from 0x202 to 0x26c
+}
+
+TEST(BzImageWriter, HeaderAtTheWrongOffset) {
+  auto parts = ValidParts();
+  parts.setup_header_offset = 0x1f0;
+  EXPECT_EQ(BuildError(parts), "bzImage: setup_header at 0x1f0, expected 0x1f1");
+}
+
+TEST(BzImageWriter, SetupCodeOutOfJumpRange) {
+  auto parts = ValidParts();
+  parts.setup_code_offset = 0x300;
+  EXPECT_EQ(BuildError(parts),
+            "bzImage: setup code at 0x300: expected 0x26c..0x281, reachable by the 2-byte jmp at 0x200");
+}
+
+TEST(BzImageWriter, Entry64NotAt0x200) {
+  auto parts = ValidParts();
+  parts.entry64_offset = 0x180;
+  EXPECT_EQ(BuildError(parts), "bzImage: 64-bit entry at load address + 0x180, expected + 0x200");
+}
+
+TEST(BzImageWriter, SetupTooLarge) {
+  auto parts = ValidParts();
+  parts.setup.assign(300 * 512, 0);
+  EXPECT_EQ(BuildError(parts), "bzImage: setup_sects 299 outside 1..255");
+}
+
+TEST(BzImageWriter, InitSizeSmallerThanTheImage) {
+  auto parts = ValidParts();
+  parts.init_size = 0x800;
+  EXPECT_EQ(BuildError(parts), "bzImage: init_size 0x800 smaller than the kernel image 0x1000");
+}
+
+TEST(BzImageWriter, TooShortToHoldAHeader) {
+  try {
+    image::ReadSetupHeader(std::vector<uint8_t>(100));
+    FAIL();
+  } catch (const image::ImageError& error) {
+    EXPECT_STREQ(error.what(), "bzImage: file is 100 bytes, expected at least 620 to hold the setup header");
+  }
+}
+
+}  // namespace
