@@ -7,7 +7,9 @@
 #     --loader qemu|grub:COMMAND
 #                            qemu (default): QEMU's own loader (-kernel);
 #                            grub:linux16, grub:linux, grub:multiboot, grub:multiboot2: a GRUB
-#                            ISO (grub-mkrescue) whose one menu entry boots the kernel so
+#                            ISO (grub-mkrescue) whose one menu entry boots the kernel so;
+#                            linux64:LOADER: LOADER (build/kernel/linux64-loader.elf) booted by
+#                            QEMU through PVH, which enters the bzImage's 64-bit entry
 #     --firmware bios|efi    bios (default: SeaBIOS or qboot) or efi (OVMF, -bios OVMF.fd)
 #     --append TEXT          kernel command line
 #     --initrd FILE          initial ramdisk / first module
@@ -107,6 +109,12 @@ case $loader in
     make_grub_iso "${loader#grub:}" "$scratch/boot.iso"
     args+=(-cdrom "$scratch/boot.iso")
     ;;
+  linux64:*)
+    # QEMU's PVH loader passes one module: the bzImage. No initrd on this path.
+    [ -z "$initrd" ] || { echo "boot-qemu.sh: the linux64 loader takes no initrd" >&2; exit 2; }
+    args+=(-kernel "${loader#linux64:}" -initrd "$kernel")
+    [ -n "$append" ] && args+=(-append "$append")
+    ;;
   *) echo "boot-qemu.sh: unknown loader '$loader'" >&2; exit 2 ;;
 esac
 
@@ -143,7 +151,9 @@ done
 
 verdict=PASS
 [ ${#problems[@]} -eq 0 ] || verdict=FAIL
-echo "$verdict $machine $loader/$firmware $(basename "$kernel") outcome=$outcome time=${elapsed}s"
+label=$loader
+case $loader in linux64:*) label=linux64-loader ;; esac
+echo "$verdict $machine $label/$firmware $(basename "$kernel") outcome=$outcome time=${elapsed}s"
 if [ "$verdict" = FAIL ] || [ $quiet -eq 0 ]; then
   for problem in "${problems[@]}"; do echo "  - $problem"; done
   if [ "$verdict" = FAIL ]; then

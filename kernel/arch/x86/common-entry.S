@@ -33,11 +33,3 @@ common_entry64:
 JumpToCommonEntry:
         movq    %rdi, %rsi
         jmp     common_entry64
-
-/* The boot stack: outside .bss (stubs use it before the common entry clears .bss) and never
- * needs zeroing. */
-        .section .stack, "aw", @nobits
-        .balign 16
-        .skip   16384
-        .globl boot_stack_top
-boot_stack_top:

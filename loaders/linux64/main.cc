@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: MIT
+// linux64-loader: a minimal loader of the Linux 64-bit boot protocol, the way direct-boot
+// VMMs (Firecracker, cloud-hypervisor) start a kernel: no firmware, no real mode, straight
+// into the 64-bit entry at load address + 0x200 with %rsi = a zero page.
+//
+// It is itself booted by QEMU through PVH (`-kernel linux64-loader.elf -initrd BZIMAGE
+// -append CMDLINE`), reusing unientry's PVH entry and long-mode switch, and translates its own
+// start info with the PVH converter; the memory map, command line and RSDP it passes on are
+// the ones QEMU gave it. Messages go to COM1 prefixed "linux64-loader: "; a failure exits
+// QEMU with the kernel's failure status.
+#include <cstdint>
+
+#include "abi/boot-params.h"
+#include "arch/x86/identity-map.h"
+#include "bootinfo/pvh.h"
+#include "base/string-buffer.h"
+#include "bzimage.h"
+#include "common/console.h"
+#include "common/exit.h"
+
+namespace {
+
+constinit bootabi::boot_params gLoaderInfo = {};  // our own start info, translated
+constinit bootabi::boot_descriptor gLoaderDescriptor = {};
+constinit char gCommandLine[bootabi::kCommandLineSize] = {};
+constinit bootinfo::E820Scratch gScratch = {};
+// The zero page handed to the kernel. Page-aligned, in the loader's own image.
+alignas(4096) constinit bootabi::boot_params gZeroPage = {};
+
+[[noreturn]] void Stop(const char* what, const base::Error& error) {
+  console::Write("linux64-loader: ");
+  console::Write(what);
+  console::Write("\n");
+  FailWithError(what, error);
+}
+
+void Say(const char* text, uint64_t value) {
+  console::Write("linux64-loader: ");
+  console::Write(text);
+  base::StringBuffer<24> number;
+  number.AppendHex(value);
+  console::Write(number.c_str());
+  console::Write("\n");
+}
+
+}  // namespace
+
+extern "C" [[noreturn]] void LoaderEnter64(uint64_t entry, const bootabi::boot_params* zero_page);
+
+extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t) {
+  console::Init();
+  const bootinfo::PhysicalMemory memory(0, arch::kIdentityMappedBytes, 0);
+  const bootinfo::Handoff own{&gLoaderInfo, &gLoaderDescriptor, gCommandLine, sizeof(gCommandLine),
+                              reinterpret_cast<uint64_t>(&gLoaderDescriptor),
+                              reinterpret_cast<uint64_t>(gCommandLine)};
+  const auto converted = bootinfo::ConvertPvh(memory, start_info_address, own, gScratch);
+  if (converted.is_error()) Stop("reading the PVH start info", converted.error());
+  if (gLoaderDescriptor.module_count == 0) {
+    Stop("no kernel", base::MakeError("pass the bzImage as the first module (-initrd)", "modules"));
+  }
+  const bootabi::boot_module& module = gLoaderDescriptor.modules[0];
+  const auto parsed = loader::ParseBzImage(memory, module.paddr, module.size);
+  if (parsed.is_error()) Stop("reading the bzImage", parsed.error());
+  const loader::BzImage& image = parsed.value();
+
+  // The kernel is not relocatable: it goes to pref_address, which must not overlap us.
+  const uint64_t load = image.header.pref_address;
+  const uint64_t end = load + (image.header.init_size > image.kernel_size ? image.header.init_size : image.kernel_size);
+  extern char __loader_start[], __loader_end[];
+  if (end > reinterpret_cast<uint64_t>(__loader_start) && load < reinterpret_cast<uint64_t>(__loader_end)) {
+    Stop("placing the kernel", base::MakeError("kernel would overlap the loader", "pref_address",
+                                               reinterpret_cast<uint64_t>(__loader_end), load));
+  }
+  __builtin_memmove(reinterpret_cast<void*>(load), reinterpret_cast<const void*>(image.kernel_address),
+                    image.kernel_size);
+
+  // boot.rst, 64-bit protocol: a zeroed zero page with the file's setup header, then the
+  // loader's own fields.
+  __builtin_memcpy(&gZeroPage.hdr, &image.header, image.header_length);
+  gZeroPage.hdr.type_of_loader = 0xff;  // no assigned loader id
+  gZeroPage.hdr.code32_start = static_cast<uint32_t>(load);
+  bootabi::SetCommandLineAddress(gZeroPage, reinterpret_cast<uint64_t>(gCommandLine));
+  gZeroPage.e820_entries = gLoaderInfo.e820_entries;
+  __builtin_memcpy(gZeroPage.e820_table, gLoaderInfo.e820_table, sizeof(gZeroPage.e820_table));
+  gZeroPage.acpi_rsdp_addr = gLoaderInfo.acpi_rsdp_addr;
+  if (gLoaderDescriptor.module_count > 1) {
+    bootabi::SetRamdisk(gZeroPage, gLoaderDescriptor.modules[1].paddr, gLoaderDescriptor.modules[1].size);
+  }
+  Say("entering the 64-bit entry at ", load + 0x200);
+  LoaderEnter64(load + 0x200, &gZeroPage);
+}
