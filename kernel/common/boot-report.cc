@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "common/boot-report.h"
 
+#include "arch/x86/identity-map.h"
 #include "base/string-view.h"
 #include "common/boot-context.h"
 #include "common/console.h"
 #include "init/memory-map.h"
 
 namespace {
+
+constexpr uint64_t kModuleCmdlineShown = 64;
 
 const char* LoaderName(uint8_t type_of_loader) {
   switch (static_cast<bootabi::LoaderType>(type_of_loader >> 4)) {
@@ -74,13 +77,29 @@ void PrintBootReport() {
   }
   PrintMemoryMap();
   for (uint32_t i = 0; i < descriptor.module_count && i < bootabi::kBootDescriptorMaxModules; ++i) {
+    const bootabi::boot_module& module = descriptor.modules[i];
+    console::Line line;
+    line.Append("report module ").AppendDecimal(i).Append(" addr=").AppendHex(module.paddr);
+    line.Append(" size=").AppendDecimal(module.size);
+    // The loader's string for the module, if it gave one inside the identity map.
+    if (module.cmdline_paddr != 0 && module.cmdline_paddr < arch::kIdentityMappedBytes - kModuleCmdlineShown) {
+      line.Append(" cmdline=").AppendQuoted(reinterpret_cast<const char*>(module.cmdline_paddr), kModuleCmdlineShown);
+    }
+  }
+  if (descriptor.framebuffer_addr != 0) {
     console::Line()
-        .Append("report module ")
-        .AppendDecimal(i)
-        .Append(" addr=")
-        .AppendHex(descriptor.modules[i].paddr)
-        .Append(" size=")
-        .AppendDecimal(descriptor.modules[i].size);
+        .Append("report framebuffer addr=")
+        .AppendHex(descriptor.framebuffer_addr)
+        .Append(" width=")
+        .AppendDecimal(descriptor.framebuffer_width)
+        .Append(" height=")
+        .AppendDecimal(descriptor.framebuffer_height)
+        .Append(" pitch=")
+        .AppendDecimal(descriptor.framebuffer_pitch)
+        .Append(" bpp=")
+        .AppendDecimal(descriptor.framebuffer_bpp)
+        .Append(" type=")
+        .AppendDecimal(descriptor.framebuffer_type);
   }
   if (bootabi::RamdiskSize(params) != 0) {
     console::Line()
@@ -108,5 +127,7 @@ void PrintBootReport() {
       .Append(" original-info=")
       .AppendHex(descriptor.original_info_paddr)
       .Append(" original-info-size=")
-      .AppendDecimal(descriptor.original_info_size);
+      .AppendDecimal(descriptor.original_info_size)
+      .Append(" unknown-items=")
+      .AppendDecimal(descriptor.unknown_items);
 }

@@ -7,9 +7,11 @@
 #include "abi/boot-descriptor.h"
 #include "abi/boot-params.h"
 #include "abi/e820.h"
+#include "abi/multiboot1.h"
+#include "abi/multiboot2.h"
 
 #define DEFINE(name, value) \
-  __asm__ volatile("\n.ascii \"->" #name " %c0\"" ::"i"(static_cast<unsigned long>(value)))
+  __asm__ volatile("\n.ascii \"->" #name " %0\"" ::"n"(static_cast<unsigned long>(value)))
 #define OFFSET(name, type, member) DEFINE(name, offsetof(type, member))
 #define HEADER_OFFSET(name, member) \
   DEFINE(name, offsetof(bootabi::boot_params, hdr) + offsetof(bootabi::setup_header, member))
@@ -29,4 +31,21 @@ void GenerateAsmOffsets() {
   DEFINE(BOOT_ENTRY_LINUX16, bootabi::BootEntry::kLinux16);
   DEFINE(BOOT_ENTRY_LINUX32, bootabi::BootEntry::kLinux32);
   DEFINE(BOOT_ENTRY_LINUX64, bootabi::BootEntry::kLinux64);
+  DEFINE(BOOT_ENTRY_MULTIBOOT1, bootabi::BootEntry::kMultiboot1);
+  DEFINE(BOOT_ENTRY_MULTIBOOT2, bootabi::BootEntry::kMultiboot2);
+  DEFINE(MULTIBOOT1_HEADER_SIZE, sizeof(bootabi::multiboot1::multiboot_header));
+  DEFINE(MULTIBOOT2_HEADER_MAGIC, bootabi::multiboot2::kHeaderMagic);
+  DEFINE(MULTIBOOT2_ARCHITECTURE_I386, bootabi::multiboot2::kArchitectureI386);
+  DEFINE(MULTIBOOT2_HEADER_TAG_END, bootabi::multiboot2::kHeaderTagEnd);
+  DEFINE(MULTIBOOT2_HEADER_TAG_INFORMATION_REQUEST, bootabi::multiboot2::kHeaderTagInformationRequest);
+  DEFINE(MULTIBOOT2_HEADER_TAG_ADDRESS, bootabi::multiboot2::kHeaderTagAddress);
+  DEFINE(MULTIBOOT2_HEADER_TAG_ENTRY_ADDRESS, bootabi::multiboot2::kHeaderTagEntryAddress);
+  DEFINE(MULTIBOOT2_TAG_CMDLINE, bootabi::multiboot2::kTagCmdline);
+  DEFINE(MULTIBOOT2_TAG_BOOT_LOADER_NAME, bootabi::multiboot2::kTagBootLoaderName);
+  DEFINE(MULTIBOOT2_TAG_MODULE, bootabi::multiboot2::kTagModule);
+  DEFINE(MULTIBOOT2_TAG_BASIC_MEMINFO, bootabi::multiboot2::kTagBasicMeminfo);
+  DEFINE(MULTIBOOT2_TAG_MMAP, bootabi::multiboot2::kTagMmap);
+  DEFINE(MULTIBOOT2_TAG_FRAMEBUFFER, bootabi::multiboot2::kTagFramebuffer);
+  DEFINE(MULTIBOOT2_TAG_ACPI_OLD, bootabi::multiboot2::kTagAcpiOld);
+  DEFINE(MULTIBOOT2_TAG_ACPI_NEW, bootabi::multiboot2::kTagAcpiNew);
 }

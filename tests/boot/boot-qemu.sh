@@ -13,6 +13,7 @@
 #     --firmware bios|efi    bios (default: SeaBIOS or qboot) or efi (OVMF, -bios OVMF.fd)
 #     --append TEXT          kernel command line
 #     --initrd FILE          initial ramdisk / first module
+#     --module FILE[:ARGS]   one more module (Multiboot loaders), with its string; repeatable
 #     --initrd-size N        create a deterministic initrd of N bytes and pass it
 #     --expect STATUS        ok (default), fail, panic or crash
 #     --expect-line REGEX    a serial line (ERE) that must appear; repeatable
@@ -25,7 +26,7 @@ set -u
 
 machine= kernel= append= initrd= initrd_size= expect=ok timeout=20 log= quiet=0
 loader=qemu firmware=bios
-expect_lines=() reject_lines=()
+expect_lines=() reject_lines=() modules=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --machine) machine=$2; shift 2 ;;
@@ -35,6 +36,7 @@ while [ $# -gt 0 ]; do
     --firmware) firmware=$2; shift 2 ;;
     --initrd) initrd=$2; shift 2 ;;
     --initrd-size) initrd_size=$2; shift 2 ;;
+    --module) modules+=("$2"); shift 2 ;;
     --expect) expect=$2; shift 2 ;;
     --expect-line) expect_lines+=("$2"); shift 2 ;;
     --reject-line) reject_lines+=("$2"); shift 2 ;;
@@ -93,6 +95,14 @@ make_grub_iso() {
       cp "$initrd" "$root/boot/initrd"
       echo "  $module_command /boot/initrd"
     fi
+    local index=0
+    for module in "${modules[@]}"; do
+      cp "${module%%:*}" "$root/boot/module$index"
+      local words=""
+      [ "$module" != "${module#*:}" ] && words=" ${module#*:}"
+      echo "  $module_command /boot/module$index$words"
+      index=$((index + 1))
+    done
     echo "}"
   } > "$root/boot/grub/grub.cfg"
   grub-mkrescue -d "/usr/lib/grub/$platform" -o "$iso" "$root" >"$scratch/mkrescue.log" 2>&1 ||
@@ -103,7 +113,15 @@ case $loader in
   qemu)
     args+=(-kernel "$kernel")
     [ -n "$append" ] && args+=(-append "$append")
-    [ -n "$initrd" ] && args+=(-initrd "$initrd")
+    # QEMU's Multiboot loader takes every module, with its string, in one comma-separated
+    # -initrd; its other loaders take only the first file.
+    initrd_list=$initrd
+    for module in "${modules[@]}"; do
+      entry="${module%%:*}"
+      [ "$module" != "${module#*:}" ] && entry="$entry ${module#*:}"
+      initrd_list="${initrd_list:+$initrd_list,}$entry"
+    done
+    [ -n "$initrd_list" ] && args+=(-initrd "$initrd_list")
     ;;
   grub:*)
     make_grub_iso "${loader#grub:}" "$scratch/boot.iso"

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Writes the seed corpus for unientry-fuzz-pvh: guest memory images at 0x10000 with an
-hvm_start_info at offset 0 (layouts from xen/include/public/arch-x86/hvm/start_info.h)."""
+"""Writes the seed corpora of the converter fuzzers: guest memory images at 0x10000 with the
+loader structure at offset 0: hvm_start_info (xen start_info.h), multiboot_info (Multiboot
+0.6.96) and the Multiboot2 tag list."""
 import os
 import struct
 
@@ -39,6 +40,54 @@ SEEDS = {
     "v1-modules": image(1, b"x", modules=[(0x7F96000, 300000, 0), (0x8000000, 16, BASE)]),
     "v1-overlap": image(1, memmap=[(0, 0x200000, 1), (0x100000, 0x1000, 2), (0x1000, 0x10, 3)]),
 }
-for name, data in SEEDS.items():
-    with open(os.path.join(HERE, "corpus-pvh", name), "wb") as seed:
-        seed.write(data)
+
+
+def mb1(flags=0, cmdline=b"", modules=(), mmap=(), mem=(0, 0), loader=b""):
+    body = bytearray(116)
+    def place(blob, align=4):
+        offset = (len(body) + align - 1) & ~(align - 1)
+        body.extend(b"\0" * (offset - len(body)))
+        body.extend(blob)
+        return BASE + offset
+    fields = {}
+    if cmdline: fields["cmdline"] = place(cmdline + b"\0")
+    if loader: fields["loader"] = place(loader + b"\0")
+    if modules: fields["mods"] = place(b"".join(struct.pack("<IIII", s, e, c, 0) for s, e, c in modules))
+    if mmap: fields["mmap"] = place(b"".join(struct.pack("<IQQI", 20, a, l, t) for a, l, t in mmap))
+    struct.pack_into("<III", body, 0, flags, mem[0], mem[1])
+    struct.pack_into("<I", body, 16, fields.get("cmdline", 0))
+    struct.pack_into("<II", body, 20, len(modules), fields.get("mods", 0))
+    struct.pack_into("<II", body, 44, len(mmap) * 24, fields.get("mmap", 0))
+    struct.pack_into("<I", body, 64, fields.get("loader", 0))
+    return bytes(body)
+
+
+def mb2(tags):
+    body = bytearray(8)
+    for tag_type, payload in tags + [(0, b"")]:
+        body.extend(struct.pack("<II", tag_type, 8 + len(payload)) + payload)
+        body.extend(b"\0" * (-len(body) % 8))
+    struct.pack_into("<I", body, 0, len(body))
+    return bytes(body)
+
+
+MB2_MMAP = struct.pack("<II", 24, 0) + b"".join(struct.pack("<QQII", a, l, t, 0) for a, l, t in QEMU_Q35_MAP)
+CORPORA = {
+    "pvh": SEEDS,
+    "multiboot1": {
+        "qemu": mb1(0x24F, b"unientry-mb1.bin hello", [(0x122000, 0x123000, 0)], QEMU_Q35_MAP, (639, 261120), b"qemu"),
+        "meminfo-only": mb1(0x1, mem=(639, 130048)),
+        "grub": mb1(0x24D, b"hello", [(0x200000, 0x201000, 0), (0x300000, 0x300010, 0)], QEMU_Q35_MAP[:4], (639, 1), b"GRUB 2.06"),
+    },
+    "multiboot2": {
+        "grub": mb2([(1, b"hello\0"), (2, b"GRUB 2.06\0"), (3, struct.pack("<II", 0x121000, 0x122000) + b"arg\0"),
+                     (4, struct.pack("<II", 639, 261120)), (6, MB2_MMAP), (14, b"RSD PTR " + bytes(12)), (21, b"\0" * 4)]),
+        "meminfo-only": mb2([(4, struct.pack("<II", 639, 130048))]),
+        "framebuffer": mb2([(8, struct.pack("<QIIIBBH", 0xfd000000, 4096, 1024, 768, 32, 1, 0))]),
+    },
+}
+for corpus, seeds in CORPORA.items():
+    os.makedirs(os.path.join(HERE, "corpus-" + corpus), exist_ok=True)
+    for name, data in seeds.items():
+        with open(os.path.join(HERE, "corpus-" + corpus, name), "wb") as seed:
+            seed.write(data)

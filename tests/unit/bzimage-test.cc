@@ -3,12 +3,15 @@
 // the ELF; and the header writer's refusals.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstring>
 #include <fstream>
 #include <iterator>
 #include <string>
 #include <vector>
 
+#include "abi/multiboot1.h"
+#include "abi/multiboot2.h"
 #include "image/bzimage.h"
 
 namespace {
@@ -91,11 +94,58 @@ TEST_F(BuiltBzImage, KernelVersionString) {
   EXPECT_EQ(std::string(text).rfind("unientry ", 0), 0u);
 }
 
-TEST_F(BuiltBzImage, PayloadIsTheKernelImage) {
+TEST_F(BuiltBzImage, PayloadIsTheKernelImageWithItsMultiboot1Header) {
   uint64_t memory_end = 0;
-  const std::vector<uint8_t> flat = kernel_.Flatten(header_.code32_start, &memory_end);
+  std::vector<uint8_t> flat = kernel_.Flatten(header_.code32_start, &memory_end);
   ASSERT_GE(file_.size(), SetupBytes() + flat.size());
+  const uint64_t slot = kernel_.SymbolValue("multiboot1_header") - header_.code32_start;
+  const size_t slot_size = sizeof(bootabi::multiboot1::multiboot_header);
+  // In the ELF the slot is empty, so QEMU -kernel keeps booting unientry.elf through PVH.
+  EXPECT_TRUE(std::all_of(flat.begin() + static_cast<ptrdiff_t>(slot),
+                          flat.begin() + static_cast<ptrdiff_t>(slot + slot_size), [](uint8_t b) { return b == 0; }));
+  bootabi::multiboot1::multiboot_header header;
+  std::memcpy(&header, &file_[SetupBytes() + slot], sizeof(header));
+  std::memcpy(&flat[slot], &header, sizeof(header));  // everything else is byte for byte the ELF
   EXPECT_TRUE(std::equal(flat.begin(), flat.end(), file_.begin() + static_cast<ptrdiff_t>(SetupBytes())));
+
+  EXPECT_EQ(header.magic, bootabi::multiboot1::kHeaderMagic);
+  EXPECT_EQ(header.magic + header.flags + header.checksum, 0u);
+  EXPECT_NE(header.flags & bootabi::multiboot1::kAoutKludge, 0u);
+  EXPECT_NE(header.flags & bootabi::multiboot1::kMemoryInfo, 0u);
+  EXPECT_EQ(header.header_addr, header_.code32_start + slot);
+  EXPECT_EQ(header.load_addr, header_.code32_start);
+  EXPECT_EQ(header.load_end_addr, header_.code32_start + flat.size());
+  EXPECT_EQ(header.bss_end_addr, memory_end);
+  EXPECT_EQ(header.entry_addr, kernel_.SymbolValue("multiboot1_start"));
+  EXPECT_LE(SetupBytes() + slot + slot_size, bootabi::multiboot1::kHeaderSearchBytes);
+}
+
+TEST_F(BuiltBzImage, Multiboot1ImageIsThePayload) {
+  const std::vector<uint8_t> mb1 = ReadFile(UNIENTRY_MULTIBOOT1_IMAGE);
+  ASSERT_FALSE(mb1.empty());
+  EXPECT_TRUE(std::equal(mb1.begin(), mb1.end(), file_.begin() + static_cast<ptrdiff_t>(SetupBytes())));
+  // No Linux header: QEMU's -kernel must not take it for a bzImage.
+  EXPECT_NE(std::string(reinterpret_cast<const char*>(&mb1[0x202]), 4), "HdrS");
+}
+
+TEST_F(BuiltBzImage, Multiboot2HeaderServesBothFiles) {
+  namespace mb2 = bootabi::multiboot2;
+  const uint64_t offset = kernel_.SymbolValue("multiboot2_header") - header_.code32_start;
+  mb2::multiboot_header header;
+  std::memcpy(&header, &file_[SetupBytes() + offset], sizeof(header));
+  EXPECT_EQ(header.magic, mb2::kHeaderMagic);
+  EXPECT_EQ(header.magic + header.architecture + header.header_length + header.checksum, 0u);
+  EXPECT_EQ((SetupBytes() + offset) % 8, 0u);
+  EXPECT_LE(SetupBytes() + offset + header.header_length, mb2::kHeaderSearchBytes);
+  // The address tag maps the file linearly from the load address. In the ELF that holds only
+  // if every PT_LOAD's file offset and address advance together.
+  const auto& segments = kernel_.load_segments();
+  ASSERT_FALSE(segments.empty());
+  for (const auto& segment : segments) {
+    EXPECT_EQ(segment.file_offset - segments[0].file_offset,
+              segment.physical_address - segments[0].physical_address);
+  }
+  EXPECT_LE(segments[0].file_offset + offset + header.header_length, mb2::kHeaderSearchBytes);
 }
 
 // The writer refuses parts that cannot form a bzImage.
@@ -108,6 +158,9 @@ image::BzImageParts ValidParts() {
   parts.load_address = 0x100000;
   parts.init_size = 0x4000;
   parts.entry64_offset = 0x200;
+  parts.multiboot1_header_offset = 0x80;
+  parts.multiboot1_entry = 0x100100;
+  parts.multiboot2_header_offset = 0xc0;
   return parts;
 }
 
@@ -157,6 +210,24 @@ TEST(BzImageWriter, InitSizeSmallerThanTheImage) {
   auto parts = ValidParts();
   parts.init_size = 0x800;
   EXPECT_EQ(BuildError(parts), "bzImage: init_size 0x800 smaller than the kernel image 0x1000");
+}
+
+TEST(BzImageWriter, Multiboot1HeaderPastTheSearchedBytes) {
+  auto parts = ValidParts();
+  parts.kernel.assign(0x4000, 0);
+  parts.multiboot1_header_offset = 0x2000;
+  EXPECT_EQ(BuildError(parts), "bzImage: Multiboot 1 header at file offset 0x2400, expected within the first 0x2000 bytes");
+}
+
+TEST(BzImageWriter, Multiboot1SlotMustBeEmpty) {
+  auto parts = ValidParts();
+  parts.kernel[0x80] = 1;
+  try {
+    image::FillMultiboot1Header(parts);
+    FAIL();
+  } catch (const image::ImageError& error) {
+    EXPECT_STREQ(error.what(), "bzImage: Multiboot 1 header slot is not empty");
+  }
 }
 
 TEST(BzImageWriter, TooShortToHoldAHeader) {

@@ -295,7 +295,7 @@ TEST_F(PvhTest, ModuleAtAddressZero) {
   hvm_start_info info = MakeInfo();
   info.modlist_paddr = memory_.PlaceArray(modules);
   info.nr_modules = 2;
-  EXPECT_EQ(Message(Convert(info)), "hvm_modlist_entry.paddr[1]: module address is 0 (absent)");
+  EXPECT_EQ(Message(Convert(info)), "hvm_modlist_entry[1]: module address is 0 (absent)");
 }
 
 TEST_F(PvhTest, ModuleThatWraps) {
@@ -304,7 +304,7 @@ TEST_F(PvhTest, ModuleThatWraps) {
   info.modlist_paddr = memory_.PlaceArray(modules);
   info.nr_modules = 1;
   EXPECT_EQ(Message(Convert(info)),
-            "hvm_modlist_entry.size[0]: module end wraps past 2^64: expected 0xfff, got 0x2000");
+            "hvm_modlist_entry[0]: module end wraps past 2^64: expected 0xfff, got 0x2000");
 }
 
 TEST_F(PvhTest, RsdpIsRecordedAndZeroMeansAbsent) {

@@ -7,6 +7,9 @@
 
 #include <fmt/format.h>
 
+#include "abi/multiboot1.h"
+#include "abi/multiboot2.h"
+
 namespace image {
 namespace {
 
@@ -34,7 +37,36 @@ BzImageParts ReadBzImageParts(const ElfImage& setup, const ElfImage& kernel) {
   parts.kernel = kernel.Flatten(parts.load_address, &kernel_end);
   parts.init_size = kernel_end - parts.load_address;
   parts.entry64_offset = kernel.SymbolValue("linux64_start") - parts.load_address;
+  parts.multiboot1_header_offset = kernel.SymbolValue("multiboot1_header") - parts.load_address;
+  parts.multiboot1_entry = kernel.SymbolValue("multiboot1_start");
+  parts.multiboot2_header_offset = kernel.SymbolValue("multiboot2_header") - parts.load_address;
   return parts;
+}
+
+void FillMultiboot1Header(BzImageParts& parts) {
+  namespace mb1 = bootabi::multiboot1;
+  const uint64_t offset = parts.multiboot1_header_offset;
+  if (offset % mb1::kHeaderAlign != 0 || offset + sizeof(mb1::multiboot_header) > parts.kernel.size()) {
+    Fail(fmt::format("Multiboot 1 header slot at load address + {:#x}: expected 4-byte aligned inside "
+                     "the {:#x}-byte image", offset, parts.kernel.size()));
+  }
+  if (parts.load_address + parts.init_size > UINT32_MAX) {
+    Fail(fmt::format("kernel end {:#x} beyond Multiboot 1's 32-bit addresses",
+                     parts.load_address + parts.init_size));
+  }
+  for (size_t i = 0; i < sizeof(mb1::multiboot_header); ++i) {
+    if (parts.kernel[offset + i] != 0) Fail("Multiboot 1 header slot is not empty");
+  }
+  mb1::multiboot_header header{};
+  header.magic = mb1::kHeaderMagic;
+  header.flags = mb1::kPageAlign | mb1::kMemoryInfo | mb1::kAoutKludge;
+  header.checksum = 0u - (header.magic + header.flags);
+  header.header_addr = static_cast<uint32_t>(parts.load_address + offset);
+  header.load_addr = static_cast<uint32_t>(parts.load_address);
+  header.load_end_addr = static_cast<uint32_t>(parts.load_address + parts.kernel.size());
+  header.bss_end_addr = static_cast<uint32_t>(parts.load_address + parts.init_size);
+  header.entry_addr = static_cast<uint32_t>(parts.multiboot1_entry);
+  std::memcpy(parts.kernel.data() + offset, &header, sizeof(header));
 }
 
 std::vector<uint8_t> BuildBzImage(const BzImageParts& parts) {
@@ -94,6 +126,19 @@ std::vector<uint8_t> BuildBzImage(const BzImageParts& parts) {
   header.init_size = static_cast<uint32_t>((parts.init_size + 4095) / 4096 * 4096);
   std::memcpy(image.data() + kHeaderOffset, &header, sizeof(header));
 
+  // Multiboot loaders search the start of the file: 8 KiB (1, 4-byte aligned) and 32 KiB (2,
+  // 8-byte aligned). The setup sits in front of the kernel image and pushes both headers out.
+  const uint64_t multiboot1_at = image.size() + parts.multiboot1_header_offset;
+  const uint64_t multiboot2_at = image.size() + parts.multiboot2_header_offset;
+  if (multiboot1_at + sizeof(bootabi::multiboot1::multiboot_header) > bootabi::multiboot1::kHeaderSearchBytes) {
+    Fail(fmt::format("Multiboot 1 header at file offset {:#x}, expected within the first {:#x} bytes",
+                     multiboot1_at, bootabi::multiboot1::kHeaderSearchBytes));
+  }
+  if (multiboot2_at % bootabi::multiboot2::kHeaderAlign != 0 ||
+      multiboot2_at + sizeof(bootabi::multiboot2::multiboot_header) > bootabi::multiboot2::kHeaderSearchBytes) {
+    Fail(fmt::format("Multiboot 2 header at file offset {:#x}, expected 8-byte aligned within the first {:#x} bytes",
+                     multiboot2_at, bootabi::multiboot2::kHeaderSearchBytes));
+  }
   image.insert(image.end(), parts.kernel.begin(), parts.kernel.end());
   // syssize counts 16-byte paragraphs: pad so the file holds all of them.
   image.resize((setup_sects + 1) * kSectorSize + header.syssize * 16, 0);

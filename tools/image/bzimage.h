@@ -27,12 +27,21 @@ struct BzImageParts {
   uint64_t load_address;        // physical address of the kernel image (code32_start)
   uint64_t init_size;           // bytes from the load address the kernel uses in memory
   uint64_t entry64_offset;      // the 64-bit entry, relative to the load address: must be 0x200
+  uint64_t multiboot1_header_offset;  // the reserved Multiboot 1 header slot, from the load address
+  uint64_t multiboot1_entry;          // multiboot1_start
+  uint64_t multiboot2_header_offset;  // the Multiboot 2 header, from the load address
 };
 
 /// Reads setup.elf and the kernel ELF into parts; throws ImageError on anything unexpected.
 BzImageParts ReadBzImageParts(const ElfImage& setup, const ElfImage& kernel);
 
-/// The bzImage bytes; throws ImageError when the parts cannot form one (sizes, offsets).
+/// Fills the Multiboot 1 header slot of parts.kernel: the a.out kludge fields load the flat
+/// kernel image linearly at the load address, which holds for the bzImage (GRUB `multiboot`)
+/// and for the flat image alone (QEMU -kernel, which prefers the Linux header when present).
+void FillMultiboot1Header(BzImageParts& parts);
+
+/// The bzImage bytes; throws ImageError when the parts cannot form one (sizes, offsets, a
+/// Multiboot header outside the part of the file its loaders search).
 std::vector<uint8_t> BuildBzImage(const BzImageParts& parts);
 
 /// The setup header of a bzImage file, after checking the file is long enough to hold it.

@@ -1,7 +1,16 @@
 /* SPDX-License-Identifier: MIT
  *
- * The Linux boot protocol's protected-mode entries, at the start of the kernel image (the
- * load address, 0x100000; the linker script checks both offsets).
+ * The head of the kernel image: what loaders find at fixed places near its start (the load
+ * address, 0x100000; the linker script checks the offsets the protocols fix).
+ *
+ *   + 0x000  Linux 32-bit entry (code32_start)
+ *   + 0x080  Multiboot 1 header slot: zeros here, so QEMU boots unientry.elf through PVH;
+ *            unientry-mkbzimage fills it in unientry.bzImage and unientry-mb1.bin
+ *   + 0x0c0  Multiboot 2 header, with an address tag so it serves the flat bzImage as well as
+ *            the ELF (whose file layout is linear from the load address)
+ *   + 0x200  Linux 64-bit entry
+ *
+ * The Linux boot protocol's protected-mode entries:
  *
  * load address + 0: the 32-bit entry, code32_start (boot.rst, "32-bit Boot Protocol"):
  *   flat protected mode, paging off, interrupts off; CS = __BOOT_CS, DS = ES = SS = __BOOT_DS
@@ -43,6 +52,40 @@ linux32_start64:
         movq    linux_entry_tsc(%rip), %rdx
         call    LinuxStubMain
         ud2
+
+        .org    0x80
+        .balign 4
+        .globl multiboot1_header
+multiboot1_header:
+        .fill   MULTIBOOT1_HEADER_SIZE, 1, 0
+
+        .org    0xc0
+        .balign 8
+        .globl multiboot2_header
+multiboot2_header:
+        .long   MULTIBOOT2_HEADER_MAGIC
+        .long   MULTIBOOT2_ARCHITECTURE_I386
+        .long   multiboot2_header_end - multiboot2_header
+        .long   0x100000000 - (MULTIBOOT2_HEADER_MAGIC + MULTIBOOT2_ARCHITECTURE_I386 + \
+                               (multiboot2_header_end - multiboot2_header))
+        .balign 8
+1:      .short  MULTIBOOT2_HEADER_TAG_INFORMATION_REQUEST, 1    /* optional: take what exists */
+        .long   2f - 1b
+        .long   MULTIBOOT2_TAG_CMDLINE, MULTIBOOT2_TAG_BOOT_LOADER_NAME, MULTIBOOT2_TAG_MODULE
+        .long   MULTIBOOT2_TAG_BASIC_MEMINFO, MULTIBOOT2_TAG_MMAP, MULTIBOOT2_TAG_FRAMEBUFFER
+        .long   MULTIBOOT2_TAG_ACPI_OLD, MULTIBOOT2_TAG_ACPI_NEW
+2:      .balign 8
+3:      .short  MULTIBOOT2_HEADER_TAG_ADDRESS, 0
+        .long   4f - 3b
+        .long   multiboot2_header, __kernel_start, __data_end, __kernel_end
+4:      .balign 8
+5:      .short  MULTIBOOT2_HEADER_TAG_ENTRY_ADDRESS, 0
+        .long   6f - 5b
+        .long   multiboot2_start
+6:      .balign 8
+        .short  MULTIBOOT2_HEADER_TAG_END, 0
+        .long   8
+multiboot2_header_end:
 
         .org    0x200
         .globl linux64_start

@@ -20,6 +20,12 @@ E820Builder::AddResult E820Builder::Add(uint64_t addr, uint64_t size, uint32_t t
   return result;
 }
 
+void AddBasicMemory(E820Builder& builder, uint32_t mem_lower_kib, uint32_t mem_upper_kib) {
+  constexpr uint32_t kRam = static_cast<uint32_t>(bootabi::E820Type::kRam);
+  builder.Add(0, uint64_t{mem_lower_kib} * 1024, kRam);
+  builder.Add(0x100000, uint64_t{mem_upper_kib} * 1024, kRam);
+}
+
 namespace {
 
 void SortUnique(uint64_t* values, uint32_t& count) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "bootinfo/handoff.h"
 
+#include "base/string-view.h"
 #include "base/string.h"
 
 namespace bootinfo {
@@ -47,6 +48,51 @@ base::Result<> CopyCommandLine(const PhysicalMemory& memory, uint64_t address, s
                            memory.base() + memory.size(), address + readable);
   }
   handoff.descriptor->cmdline_truncated = copy.status == base::CopyStatus::kTruncated ? 1 : 0;
+  return base::Ok{};
+}
+
+base::Result<> AddModule(const Handoff& handoff, uint64_t address, uint64_t size,
+                         uint64_t cmdline_address, const char* field, uint32_t index) {
+  if (address == 0) {
+    return base::AtIndex(base::MakeError("module address is 0 (absent)", field), index);
+  }
+  if (address + size < address) {
+    return base::AtIndex(base::MakeError("module end wraps past 2^64", field, UINT64_MAX - address, size),
+                         index);
+  }
+  bootabi::boot_descriptor& descriptor = *handoff.descriptor;
+  if (descriptor.module_count == 0 && descriptor.modules_dropped == 0) {
+    bootabi::SetRamdisk(*handoff.params, address, size);
+  }
+  if (descriptor.module_count == bootabi::kBootDescriptorMaxModules) {
+    ++descriptor.modules_dropped;
+    return base::Ok{};
+  }
+  descriptor.modules[descriptor.module_count++] = bootabi::boot_module{address, size, cmdline_address};
+  return base::Ok{};
+}
+
+base::Result<> CopyLoaderName(const PhysicalMemory& memory, uint64_t address, size_t max_length,
+                              const Handoff& handoff, const char* field) {
+  if (address == 0) return base::Ok{};
+  uint64_t readable = memory.ReadableFrom(address);
+  if (readable == 0) {
+    return base::MakeError("outside readable memory", field, memory.base() + memory.size(), address);
+  }
+  if (readable > max_length + 1) readable = max_length + 1;
+  char* name = handoff.descriptor->loader_name;
+  const base::CopyResult copy = base::CopyBoundedString(
+      name, bootabi::kBootLoaderNameSize, reinterpret_cast<const char*>(memory.At(address)), readable);
+  if (copy.status == base::CopyStatus::kUnterminated) {
+    name[0] = '\0';
+    return base::MakeError("not NUL-terminated before the end of readable memory", field,
+                           memory.base() + memory.size(), address + readable);
+  }
+  const base::StringView text(name);
+  auto type = bootabi::LoaderType::kUndefined;
+  if (text.StartsWith("GRUB")) type = bootabi::LoaderType::kGrub;
+  if (text.StartsWith("qemu")) type = bootabi::LoaderType::kQemu;
+  handoff.params->hdr.type_of_loader = static_cast<uint8_t>(static_cast<uint8_t>(type) << 4);
   return base::Ok{};
 }
 

@@ -72,10 +72,7 @@ base::Result<> TakeRamdisk(const Handoff& handoff) {
     return base::MakeError("ramdisk end wraps past 2^64", "boot_params.hdr.ramdisk_size",
                            UINT64_MAX - address, size);
   }
-  bootabi::boot_descriptor& descriptor = *handoff.descriptor;
-  descriptor.modules[0] = bootabi::boot_module{address, size, 0};
-  descriptor.module_count = 1;
-  return base::Ok{};
+  return AddModule(handoff, address, size, 0, "boot_params.hdr.ramdisk_image", 0);
 }
 
 }  // namespace

@@ -12,31 +12,16 @@ base::Result<> TakeModules(const PhysicalMemory& memory, const bootabi::hvm_star
   if (info.modlist_paddr == 0) {
     return base::MakeError("modules listed but the list is absent", "hvm_start_info.modlist_paddr");
   }
-  if (info.nr_modules > kPvhMaxModules) {
+  if (info.nr_modules > kMaxLoaderModules) {
     return base::MakeError("more modules than any loader passes", "hvm_start_info.nr_modules",
-                           kPvhMaxModules, info.nr_modules);
+                           kMaxLoaderModules, info.nr_modules);
   }
   TRY(memory.CheckArray(info.modlist_paddr, info.nr_modules, sizeof(bootabi::hvm_modlist_entry),
                         "hvm_start_info.modlist_paddr"));
-  bootabi::boot_descriptor& descriptor = *handoff.descriptor;
   for (uint32_t i = 0; i < info.nr_modules; ++i) {
     const auto module = TRY(memory.Read<bootabi::hvm_modlist_entry>(
         info.modlist_paddr + i * sizeof(bootabi::hvm_modlist_entry), "hvm_modlist_entry"));
-    if (module.paddr == 0) {
-      return base::AtIndex(base::MakeError("module address is 0 (absent)", "hvm_modlist_entry.paddr"), i);
-    }
-    if (module.paddr + module.size < module.paddr) {
-      return base::AtIndex(base::MakeError("module end wraps past 2^64", "hvm_modlist_entry.size",
-                                           UINT64_MAX - module.paddr, module.size),
-                           i);
-    }
-    if (i == 0) bootabi::SetRamdisk(*handoff.params, module.paddr, module.size);
-    if (descriptor.module_count == bootabi::kBootDescriptorMaxModules) {
-      ++descriptor.modules_dropped;
-      continue;
-    }
-    descriptor.modules[descriptor.module_count++] =
-        bootabi::boot_module{module.paddr, module.size, module.cmdline_paddr};
+    TRY(AddModule(handoff, module.paddr, module.size, module.cmdline_paddr, "hvm_modlist_entry", i));
   }
   return base::Ok{};
 }

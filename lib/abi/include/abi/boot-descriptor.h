@@ -82,8 +82,18 @@ struct boot_descriptor {
   uint64_t loader_subarch_data;  // the loader's hardware_subarch_data (replaced by ours)
   uint32_t setup_data_nodes;     // nodes in the setup_data chain
   uint32_t e820_ext_entries;     // memory map entries taken from SETUP_E820_EXT nodes
+  // The framebuffer a loader set up (Multiboot); framebuffer_addr 0 when there is none.
+  uint64_t framebuffer_addr;
+  uint32_t framebuffer_pitch;
+  uint32_t framebuffer_width;
+  uint32_t framebuffer_height;
+  uint8_t framebuffer_bpp;
+  uint8_t framebuffer_type;  // the loader's encoding (Multiboot: 0 indexed, 1 RGB, 2 text)
+  uint8_t _pad2[2];
+  uint32_t unknown_items;    // boot information items the stub did not know and skipped
+  uint32_t _reserved2;
 };
-static_assert(AssertSize<boot_descriptor, 0x2d0>());
+static_assert(AssertSize<boot_descriptor, 0x2f0>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
@@ -96,5 +106,7 @@ ABI_ASSERT_OFFSET(boot_descriptor, modules, 0x70);
 ABI_ASSERT_OFFSET(boot_descriptor, memmap_entries_in, 0x1f0);
 ABI_ASSERT_OFFSET(boot_descriptor, translation_error, 0x200);
 ABI_ASSERT_OFFSET(boot_descriptor, loader_subarch_data, 0x2c0);
+ABI_ASSERT_OFFSET(boot_descriptor, framebuffer_addr, 0x2d0);
+ABI_ASSERT_OFFSET(boot_descriptor, unknown_items, 0x2e8);
 
 }  // namespace bootabi

@@ -29,6 +29,10 @@ class E820Builder {
   uint32_t dropped_ = 0;
 };
 
+/// The memory map a loader implies when it gives only the BIOS sizes (Multiboot mem_lower and
+/// mem_upper, in KiB): RAM from 0 and from 1 MiB.
+void AddBasicMemory(E820Builder& builder, uint32_t mem_lower_kib, uint32_t mem_upper_kib);
+
 /// Scratch space for SanitizeE820: two boundaries per entry.
 struct E820Scratch {
   uint64_t boundaries[2 * bootabi::kE820MaxEntriesZeroPage];

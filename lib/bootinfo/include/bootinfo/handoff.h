@@ -14,6 +14,10 @@
 
 namespace bootinfo {
 
+/// The most modules a loader's list may hold: a bound on garbage counts, far above what any
+/// loader passes. Only the first bootabi::kBootDescriptorMaxModules are recorded.
+inline constexpr uint32_t kMaxLoaderModules = 4096;
+
 struct Handoff {
   bootabi::boot_params* params;
   bootabi::boot_descriptor* descriptor;
@@ -32,5 +36,16 @@ void BeginHandoff(const Handoff& handoff, bootabi::BootEntry entry, uint64_t ori
 /// one that runs off the readable memory before its NUL is an error naming `field`.
 base::Result<> CopyCommandLine(const PhysicalMemory& memory, uint64_t address, size_t max_length,
                                const Handoff& handoff, const char* field);
+
+/// Records a module in the descriptor (the first also becomes the initrd); modules past the
+/// descriptor's capacity are counted as dropped. A module that wraps past 2^64 or lies at
+/// address 0 is an error naming `field` and `index`.
+base::Result<> AddModule(const Handoff& handoff, uint64_t address, uint64_t size,
+                         uint64_t cmdline_address, const char* field, uint32_t index);
+
+/// Copies a loader's name into the descriptor (truncated to fit); a string that runs off the
+/// readable memory is an error. Sets type_of_loader when the name tells the loader (GRUB, QEMU).
+base::Result<> CopyLoaderName(const PhysicalMemory& memory, uint64_t address, size_t max_length,
+                              const Handoff& handoff, const char* field);
 
 }  // namespace bootinfo

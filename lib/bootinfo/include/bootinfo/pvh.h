@@ -11,10 +11,6 @@
 
 namespace bootinfo {
 
-/// The most modules a start info may list: a bound on garbage counts, far above what any
-/// loader passes. Only the first bootabi::kBootDescriptorMaxModules are recorded.
-inline constexpr uint32_t kPvhMaxModules = 4096;
-
 /// Translates the hvm_start_info at `start_info_address` into the handoff:
 /// - checks the magic; reads 40 bytes for version 0 and 56 for version 1 or later (later
 ///   versions only append fields, so they are read as version 1);
