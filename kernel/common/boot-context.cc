@@ -17,14 +17,14 @@ bool Mapped(uint64_t address, uint64_t size) {
          size <= arch::kIdentityMappedBytes - address;
 }
 
-const bootabi::boot_descriptor& CheckDescriptor(const bootabi::boot_params& params) {
+bootabi::boot_descriptor& CheckDescriptor(const bootabi::boot_params& params) {
   const uint64_t address = params.hdr.hardware_subarch_data;
   if (!Mapped(address, sizeof(bootabi::boot_descriptor))) {
     FailWithError("handoff", base::MakeError("no unientry descriptor",
                                              "boot_params.hdr.hardware_subarch_data",
                                              arch::kIdentityMappedBytes, address));
   }
-  const auto& descriptor = *reinterpret_cast<const bootabi::boot_descriptor*>(address);
+  auto& descriptor = *reinterpret_cast<bootabi::boot_descriptor*>(address);
   if (descriptor.magic != bootabi::kBootDescriptorMagic) {
     FailWithError("handoff", base::MakeError("bad magic", "boot_descriptor.magic",
                                              bootabi::kBootDescriptorMagic, descriptor.magic));
@@ -74,7 +74,7 @@ void AcceptHandoff(const bootabi::boot_params* params) {
                                              bootabi::kHardwareSubarchCount - 1,
                                              params->hdr.hardware_subarch));
   }
-  const bootabi::boot_descriptor& descriptor = CheckDescriptor(*params);
+  bootabi::boot_descriptor& descriptor = CheckDescriptor(*params);
   gBoot.params = params;
   gBoot.descriptor = &descriptor;
   gBoot.entry = static_cast<bootabi::BootEntry>(descriptor.entry);

@@ -9,7 +9,7 @@
 
 struct BootContext {
   const bootabi::boot_params* params = nullptr;
-  const bootabi::boot_descriptor* descriptor = nullptr;
+  bootabi::boot_descriptor* descriptor = nullptr;  // the common path adds the platform it found
   bootabi::BootEntry entry = bootabi::BootEntry::kPvh;
   base::StringView command_line;
 };

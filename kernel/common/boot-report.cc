@@ -6,6 +6,7 @@
 #include "common/boot-context.h"
 #include "common/console.h"
 #include "init/memory-map.h"
+#include "platform/platform.h"
 
 namespace {
 
@@ -70,6 +71,11 @@ void PrintBootReport() {
       .AppendQuoted(descriptor.loader_name, sizeof(descriptor.loader_name))
       .Append(" protocol=")
       .AppendHexPadded(params.hdr.version, 4);
+  {
+    console::Line line;
+    line.Append("report platform ").Append(platform::Current().name);
+    if (platform::Current().banner != nullptr) platform::Current().banner(line);
+  }
   {
     console::Line line;
     line.Append("report cmdline ").AppendQuoted(gBoot.command_line.data(), gBoot.command_line.size());

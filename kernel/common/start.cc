@@ -7,11 +7,13 @@
 #include "common/console.h"
 #include "common/exit.h"
 #include "common/init-plan.h"
+#include "platform/platform.h"
 
 extern "C" [[noreturn]] void CommonStart(const bootabi::boot_params* params) {
   arch::InstallDescriptorTables();
   console::Init();
   AcceptHandoff(params);
+  platform::SelectPlatform();
   RunInitTable(gBoot.entry);
   PrintBootReport();
   console::Line().Append("status ok");

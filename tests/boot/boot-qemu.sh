@@ -11,6 +11,8 @@
 #                            linux64:LOADER: LOADER (build/kernel/linux64-loader.elf) booted by
 #                            QEMU through PVH, which enters the bzImage's 64-bit entry
 #     --firmware bios|efi    bios (default: SeaBIOS or qboot) or efi (OVMF, -bios OVMF.fd)
+#     --qemu-args "ARGS"     more QEMU arguments (split on spaces), e.g. "-cpu qemu64,-hypervisor"
+#     --kvm                  run under KVM; exits 77 (a skip for CTest) when /dev/kvm is unusable
 #     --append TEXT          kernel command line
 #     --initrd FILE          initial ramdisk / first module
 #     --module FILE[:ARGS]   one more module (Multiboot loaders), with its string; repeatable
@@ -25,7 +27,7 @@
 set -u
 
 machine= kernel= append= initrd= initrd_size= expect=ok timeout=20 log= quiet=0
-loader=qemu firmware=bios
+loader=qemu firmware=bios qemu_args= kvm=0
 expect_lines=() reject_lines=() modules=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,6 +36,8 @@ while [ $# -gt 0 ]; do
     --append) append=$2; shift 2 ;;
     --loader) loader=$2; shift 2 ;;
     --firmware) firmware=$2; shift 2 ;;
+    --qemu-args) qemu_args=$2; shift 2 ;;
+    --kvm) kvm=1; shift ;;
     --initrd) initrd=$2; shift 2 ;;
     --initrd-size) initrd_size=$2; shift 2 ;;
     --module) modules+=("$2"); shift 2 ;;
@@ -62,6 +66,15 @@ fi
 
 args=(-M "$machine" -m 256 -nodefaults -display none -monitor none -no-reboot
       -serial "file:$log" -device isa-debug-exit,iobase=0xf4,iosize=4)
+# shellcheck disable=SC2206 # splitting on spaces is the option's contract
+[ -n "$qemu_args" ] && args+=($qemu_args)
+if [ $kvm -eq 1 ]; then
+  if [ ! -r /dev/kvm ] || [ ! -w /dev/kvm ]; then
+    echo "SKIP $machine: /dev/kvm is missing or not usable here"
+    exit 77
+  fi
+  args+=(-enable-kvm)
+fi
 case $firmware in
   bios) ;;
   efi) args+=(-bios /usr/share/ovmf/OVMF.fd) ;;

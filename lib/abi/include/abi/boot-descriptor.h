@@ -92,8 +92,16 @@ struct boot_descriptor {
   uint8_t _pad2[2];
   uint32_t unknown_items;    // boot information items the stub did not know and skipped
   uint32_t _reserved2;
+  // Written by the common path when it selects the platform (not by a stub): the hypervisor
+  // CPUID reports, kept apart from hardware_subarch.
+  uint8_t hypervisor;           // platform::Hypervisor
+  uint8_t _pad3[3];
+  uint32_t hypervisor_base;     // base leaf of the chosen signature, 0 when none
+  uint32_t hypervisor_max_leaf;
+  char hypervisor_signature[12];
+  uint32_t hypervisor_features[4][4];  // CPUID base + 1 .. base + 4: eax, ebx, ecx, edx
 };
-static_assert(AssertSize<boot_descriptor, 0x2f0>());
+static_assert(AssertSize<boot_descriptor, 0x348>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
@@ -108,5 +116,7 @@ ABI_ASSERT_OFFSET(boot_descriptor, translation_error, 0x200);
 ABI_ASSERT_OFFSET(boot_descriptor, loader_subarch_data, 0x2c0);
 ABI_ASSERT_OFFSET(boot_descriptor, framebuffer_addr, 0x2d0);
 ABI_ASSERT_OFFSET(boot_descriptor, unknown_items, 0x2e8);
+ABI_ASSERT_OFFSET(boot_descriptor, hypervisor, 0x2f0);
+ABI_ASSERT_OFFSET(boot_descriptor, hypervisor_features, 0x308);
 
 }  // namespace bootabi
