@@ -17,9 +17,24 @@ constexpr uint8_t kTransmitterEmpty = 0x20;
 // Bounded so a missing UART cannot hang the kernel; a real one drains a byte long before.
 constexpr int kTransmitSpinLimit = 100000;
 
+void Com1Write(char c);
+void Com1Init();
+
+constinit Backend gBackend = {Com1Init, Com1Write};
+
 }  // namespace
 
-void Init() {
+void Use(const Backend& backend) {
+  gBackend.init = backend.init != nullptr ? backend.init : Com1Init;
+  gBackend.write = backend.write != nullptr ? backend.write : Com1Write;
+  gBackend.init();
+}
+
+void Init() { gBackend.init(); }
+
+namespace {
+
+void Com1Init() {
   arch::OutByte(kCom1 + kInterruptEnable, 0x00);
   arch::OutByte(kCom1 + kLineControl, kDivisorLatchAccess);
   arch::OutByte(kCom1 + kData, 1);  // divisor 1: 115200 baud
@@ -29,15 +44,19 @@ void Init() {
   arch::OutByte(kCom1 + kModemControl, 0x03);  // DTR, RTS
   // Loaders and firmware (GRUB, OVMF) may leave the cursor mid-line: start on a fresh one so
   // every line of ours begins with "unientry: ".
-  WriteChar('\n');
+  Com1Write('\n');
 }
 
-void WriteChar(char c) {
+void Com1Write(char c) {
   for (int spin = 0; spin < kTransmitSpinLimit; ++spin) {
     if ((arch::InByte(kCom1 + kLineStatus) & kTransmitterEmpty) != 0) break;
   }
   arch::OutByte(kCom1 + kData, static_cast<uint8_t>(c));
 }
+
+}  // namespace
+
+void WriteChar(char c) { gBackend.write(c); }
 
 void Write(const char* text) {
   for (; *text != '\0'; ++text) WriteChar(*text);

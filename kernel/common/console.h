@@ -8,6 +8,14 @@
 
 namespace console {
 
+/// Where characters go. The default is COM1; a platform may bring its own (Xen: port 0xE9).
+struct Backend {
+  void (*init)() = nullptr;
+  void (*write)(char c) = nullptr;
+};
+
+/// Switches to `backend` (fields left null keep COM1's) and initialises it.
+void Use(const Backend& backend);
 void Init();
 void Write(const char* text);
 void WriteChar(char c);

@@ -11,9 +11,9 @@
 
 extern "C" [[noreturn]] void CommonStart(const bootabi::boot_params* params) {
   arch::InstallDescriptorTables();
-  console::Init();
+  platform::SelectPlatform();  // also picks the console
   AcceptHandoff(params);
-  platform::SelectPlatform();
+  platform::AnnouncePlatform();
   RunInitTable(gBoot.entry);
   PrintBootReport();
   console::Line().Append("status ok");

@@ -4,6 +4,7 @@
 #include "bootinfo/e820.h"
 #include "common/boot-context.h"
 #include "common/console.h"
+#include "platform/platform.h"
 
 namespace memory {
 namespace {
@@ -14,11 +15,17 @@ constinit bootinfo::E820Scratch gScratch = {};
 void BuildMap() {
   const bootabi::boot_params& params = *gBoot.params;
   uint32_t count = params.e820_entries;
+  const char* source = "boot_params";
   if (count > bootabi::kE820MaxEntriesZeroPage) {
     console::Line().Append("memory e820_entries=").AppendDecimal(count).Append(" clamped to 128");
     count = bootabi::kE820MaxEntriesZeroPage;
   }
   for (uint32_t i = 0; i < count; ++i) gMap.entries[i] = params.e820_table[i];
+  // Some entries hand over no map (Xen's PVH start info version 0): ask the platform.
+  if (count == 0 && platform::Current().memory_map != nullptr) {
+    count = platform::Current().memory_map(gMap.entries, bootabi::kE820MaxEntriesZeroPage);
+    source = platform::Current().name;
+  }
   const bootinfo::SanitizeResult result = bootinfo::SanitizeE820(gMap.entries, count, bootabi::kE820MaxEntriesZeroPage, gScratch);
   gMap.count = result.count;
   gMap.valid = result.count != 0;
@@ -28,7 +35,9 @@ void BuildMap() {
     }
   }
   console::Line()
-      .Append("memory entries=")
+      .Append("memory source=")
+      .Append(source)
+      .Append(" entries=")
       .AppendDecimal(gMap.count)
       .Append(" ram=")
       .AppendDecimal(gMap.ram_bytes)
@@ -54,4 +63,5 @@ bool IsRam(uint64_t address, uint64_t size) {
 
 }  // namespace memory
 
-INIT_ENTRY(gMemoryMapInit, "memory-map", INIT_LEVEL_PLATFORM, .run = memory::BuildMap);
+INIT_ENTRY(gMemoryMapInit, "memory-map", INIT_LEVEL_PLATFORM, .run = memory::BuildMap,
+           .depends = inittab::DependsOn<gPlatformInit>());

@@ -11,4 +11,5 @@ void BareMetalBanner(console::Line& line) { line.Append(" (nothing to set up)");
 
 }  // namespace
 
-PLATFORM_ENTRY platform::Platform kBareMetal{"bare-metal", DetectBareMetal, nullptr, BareMetalBanner};
+PLATFORM_ENTRY platform::Platform kBareMetal{
+    .name = "bare-metal", .detect = DetectBareMetal, .banner = BareMetalBanner};

@@ -40,4 +40,4 @@ void KvmBanner(console::Line& line) {
 
 }  // namespace
 
-PLATFORM_ENTRY platform::Platform kKvm{"kvm", DetectKvm, nullptr, KvmBanner};
+PLATFORM_ENTRY platform::Platform kKvm{.name = "kvm", .detect = DetectKvm, .banner = KvmBanner};

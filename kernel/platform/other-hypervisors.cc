@@ -17,5 +17,5 @@ void OtherHypervisorBanner(console::Line& line) {
 
 }  // namespace
 
-PLATFORM_ENTRY platform::Platform kOtherHypervisor{"hypervisor", DetectOtherHypervisor, nullptr,
-                                                   OtherHypervisorBanner};
+PLATFORM_ENTRY platform::Platform kOtherHypervisor{
+    .name = "hypervisor", .detect = DetectOtherHypervisor, .banner = OtherHypervisorBanner};

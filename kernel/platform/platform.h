@@ -11,6 +11,7 @@
 
 #include <cstdint>
 
+#include "abi/e820.h"
 #include "common/console.h"
 #include "inittab/init-entry.h"
 #include "linktab/linktab.h"
@@ -18,11 +19,17 @@
 
 namespace platform {
 
+/// A platform's hooks. Every hook may be null: the PC's own way is then used (COM1 for the
+/// console, nothing to initialise, no memory map beyond what the entry handed over).
 struct Platform {
-  const char* name;
-  uint32_t (*detect)();     // priority; 0 when this is not the platform
-  void (*init_platform)();  // once selected, from the "platform" init entry; may be null
-  void (*banner)(console::Line& line);  // appends details to the report line; may be null
+  const char* name = nullptr;
+  uint32_t (*detect)() = nullptr;     // priority; 0 when this is not the platform
+  void (*init_platform)() = nullptr;  // once selected, from the "platform" init entry
+  void (*banner)(console::Line& line) = nullptr;  // appends details to the report line
+  console::Backend console = {};      // where the console writes, when it is not COM1
+  /// Fills `table` (capacity entries) with the platform's memory map, returns the count; used
+  /// by the memory-map init entry when the entry handed over none (Xen PVH start info v0).
+  uint32_t (*memory_map)(bootabi::boot_e820_entry* table, uint32_t capacity) = nullptr;
 };
 
 /// The selected platform; valid after SelectPlatform().
@@ -30,9 +37,13 @@ const Platform& Current();
 /// What the hypervisor leaves said; valid after SelectPlatform().
 const HypervisorInfo& Hypervisor();
 
-/// Detects the hypervisor, asks every platform's detect(), keeps the highest priority and
-/// records the result in the boot descriptor. Called once, before the init table runs.
+/// Detects the hypervisor, asks every platform's detect() and keeps the highest priority,
+/// then switches the console to the platform's. Called once, first on the common path, so
+/// that every line goes where this platform can print.
 void SelectPlatform();
+
+/// Prints the selection and records it in the boot descriptor; after AcceptHandoff().
+void AnnouncePlatform();
 
 }  // namespace platform
 

@@ -16,4 +16,5 @@ void QemuTcgBanner(console::Line& line) { line.Append(" (emulated CPU, no paravi
 
 }  // namespace
 
-PLATFORM_ENTRY platform::Platform kQemuTcg{"qemu-tcg", DetectQemuTcg, nullptr, QemuTcgBanner};
+PLATFORM_ENTRY platform::Platform kQemuTcg{
+    .name = "qemu-tcg", .detect = DetectQemuTcg, .banner = QemuTcgBanner};

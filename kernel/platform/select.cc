@@ -10,6 +10,7 @@ namespace platform {
 namespace {
 
 constinit const Platform* gCurrent = nullptr;
+constinit uint32_t gPriority = 0;
 constinit HypervisorInfo gHypervisor = {};
 
 CpuidRegisters HardwareCpuid(uint32_t leaf, uint32_t subleaf, const void*) {
@@ -43,18 +44,24 @@ const HypervisorInfo& Hypervisor() { return gHypervisor; }
 
 void SelectPlatform() {
   gHypervisor = DetectHypervisor(HardwareCpuid, nullptr);
-  RecordInDescriptor();
-  uint32_t best = 0;
   for (const Platform& candidate : linktab::Entries<LINKTAB_TABLE(platforms)>()) {
     const uint32_t priority = candidate.detect();
-    if (priority > best) {
-      best = priority;
+    if (priority > gPriority) {
+      gPriority = priority;
       gCurrent = &candidate;
     }
   }
-  if (gCurrent == nullptr) Panic("no platform matched: the bare-metal platform is missing");
+  if (gCurrent == nullptr) {
+    console::Init();
+    Panic("no platform matched: the bare-metal platform is missing");
+  }
+  console::Use(gCurrent->console);
+}
+
+void AnnouncePlatform() {
+  RecordInDescriptor();
   console::Line line;
-  line.Append("platform ").Append(gCurrent->name).Append(" priority=").AppendDecimal(best);
+  line.Append("platform ").Append(gCurrent->name).Append(" priority=").AppendDecimal(gPriority);
   line.Append(" hypervisor=").Append(HypervisorName(gHypervisor.vendor));
   if (gHypervisor.vendor != platform::Hypervisor::kNone) {
     line.Append(" base=").AppendHex(gHypervisor.base).Append(" max-leaf=").AppendHex(gHypervisor.max_leaf);

@@ -8,7 +8,10 @@
 
 namespace {
 
+constexpr uint32_t kHypercallMemoryOp = 12;    // __HYPERVISOR_memory_op
 constexpr uint32_t kHypercallXenVersion = 17;  // __HYPERVISOR_xen_version
+constexpr uint32_t kXenMemMemoryMap = 9;       // XENMEM_memory_map (xen/include/public/memory.h)
+constexpr uint16_t kDebugConsolePort = 0xe9;   // Xen's HVM debug console: "(d0) ..." lines
 constexpr uint32_t kXenVersionVersion = 0;     // XENVER_version: (major << 16) | minor
 constexpr uint32_t kHypercallStride = 32;      // each hypercall has a 32-byte stub
 
@@ -44,6 +47,30 @@ void InitXen() {
   gXenVersion = static_cast<uint32_t>(Hypercall2(kHypercallXenVersion, kXenVersionVersion, 0));
 }
 
+// struct xen_memory_map: in nr_entries = the buffer's capacity, out = entries written. The
+// buffer holds e820 entries, the same 20-byte layout as boot_params' table.
+struct XenMemoryMap {
+  uint32_t nr_entries;
+  uint32_t pad;
+  uint64_t buffer;
+};
+
+uint32_t XenMemoryMapHook(bootabi::boot_e820_entry* table, uint32_t capacity) {
+  if (!gHypercallsReady) return 0;
+  XenMemoryMap map{capacity, 0, reinterpret_cast<uint64_t>(table)};
+  const auto result = static_cast<int64_t>(Hypercall2(kHypercallMemoryOp, kXenMemMemoryMap,
+                                                       reinterpret_cast<uint64_t>(&map)));
+  if (result < 0) {
+    console::Line().Append("xen memory_op(XENMEM_memory_map) failed: ").AppendDecimal(static_cast<uint64_t>(-result));
+    return 0;
+  }
+  return map.nr_entries < capacity ? map.nr_entries : capacity;
+}
+
+// COM1 belongs to Xen; a PVH or HVM guest prints through the debug port instead.
+void XenConsoleWrite(char c) { arch::OutByte(kDebugConsolePort, static_cast<uint8_t>(c)); }
+void XenConsoleInit() {}
+
 void XenBanner(console::Line& line) {
   const uint32_t leaf_version = platform::Hypervisor().features[0].eax;  // base + 1
   line.Append(" cpuid-version=").AppendDecimal(leaf_version >> 16).Append(".").AppendDecimal(leaf_version & 0xffff);
@@ -55,4 +82,9 @@ void XenBanner(console::Line& line) {
 
 }  // namespace
 
-PLATFORM_ENTRY platform::Platform kXen{"xen", DetectXen, InitXen, XenBanner};
+PLATFORM_ENTRY platform::Platform kXen{.name = "xen",
+                                      .detect = DetectXen,
+                                      .init_platform = InitXen,
+                                      .banner = XenBanner,
+                                      .console = {XenConsoleInit, XenConsoleWrite},
+                                      .memory_map = XenMemoryMapHook};
