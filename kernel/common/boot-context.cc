@@ -58,6 +58,13 @@ base::StringView CommandLineOf(const bootabi::boot_params& params) {
 
 }  // namespace
 
+uint32_t PeekHardwareSubarch(const bootabi::boot_params* params) {
+  if (!Mapped(reinterpret_cast<uint64_t>(params), sizeof(*params))) {
+    return static_cast<uint32_t>(bootabi::HardwareSubarch::kPc);
+  }
+  return params->hdr.hardware_subarch;
+}
+
 void AcceptHandoff(const bootabi::boot_params* params) {
   if (params == nullptr || !Mapped(reinterpret_cast<uint64_t>(params), sizeof(*params))) {
     FailWithError("handoff", base::MakeError("boot_params outside the identity map", "rsi",

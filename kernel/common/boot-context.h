@@ -16,6 +16,10 @@ struct BootContext {
 
 extern constinit BootContext gBoot;
 
+/// boot_params.hdr.hardware_subarch, or PC when `params` is not readable; for choosing the
+/// platform before AcceptHandoff can print what is wrong.
+uint32_t PeekHardwareSubarch(const bootabi::boot_params* params);
+
 /// Validates what the stub handed over and fills gBoot; stops the boot with a message naming
 /// the field when boot_params or the descriptor are unusable or the stub reported an error.
 void AcceptHandoff(const bootabi::boot_params* params);

@@ -7,9 +7,15 @@
 
 namespace {
 constexpr uint16_t kIsaDebugExitPort = 0xf4;
+constinit ExitHook gExitHook = nullptr;
 }  // namespace
 
+void SetExitHook(ExitHook hook) { gExitHook = hook; }
+
 void ExitQemu(ExitCode code) {
+  if (gExitHook != nullptr) {
+    gExitHook(static_cast<uint32_t>(code));
+  }
   arch::OutLong(kIsaDebugExitPort, static_cast<uint32_t>(code));
   arch::HaltForever();
 }

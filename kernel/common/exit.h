@@ -17,6 +17,11 @@ enum class ExitCode : uint32_t {
 
 [[noreturn]] void ExitQemu(ExitCode code);
 
+/// A platform whose kernel cannot write port 0xf4 directly (Xen PV) supplies its own way; the
+/// hook must not return.
+using ExitHook = void (*)(uint32_t value);
+void SetExitHook(ExitHook hook);
+
 /// Prints `unientry: status fail "message"` and exits with kFailure.
 [[noreturn]] void Fail(const char* message);
 /// Prints `unientry: status fail "context: <error>"` and exits with kFailure.

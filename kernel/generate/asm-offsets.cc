@@ -9,6 +9,7 @@
 #include "abi/e820.h"
 #include "abi/multiboot1.h"
 #include "abi/multiboot2.h"
+#include "abi/xen.h"
 
 #define DEFINE(name, value) \
   __asm__ volatile("\n.ascii \"->" #name " %0\"" ::"n"(static_cast<unsigned long>(value)))
@@ -33,6 +34,13 @@ void GenerateAsmOffsets() {
   DEFINE(BOOT_ENTRY_LINUX64, bootabi::BootEntry::kLinux64);
   DEFINE(BOOT_ENTRY_MULTIBOOT1, bootabi::BootEntry::kMultiboot1);
   DEFINE(BOOT_ENTRY_MULTIBOOT2, bootabi::BootEntry::kMultiboot2);
+  DEFINE(XEN_ELFNOTE_ENTRY, bootabi::xen::kElfNoteEntry);
+  DEFINE(XEN_ELFNOTE_HYPERCALL_PAGE, bootabi::xen::kElfNoteHypercallPage);
+  DEFINE(XEN_ELFNOTE_VIRT_BASE, bootabi::xen::kElfNoteVirtBase);
+  DEFINE(XEN_ELFNOTE_PADDR_OFFSET, bootabi::xen::kElfNotePaddrOffset);
+  DEFINE(XEN_ELFNOTE_XEN_VERSION, bootabi::xen::kElfNoteXenVersion);
+  DEFINE(XEN_ELFNOTE_GUEST_OS, bootabi::xen::kElfNoteGuestOs);
+  DEFINE(XEN_ELFNOTE_LOADER, bootabi::xen::kElfNoteLoader);
   DEFINE(MULTIBOOT1_HEADER_SIZE, sizeof(bootabi::multiboot1::multiboot_header));
   DEFINE(MULTIBOOT2_HEADER_MAGIC, bootabi::multiboot2::kHeaderMagic);
   DEFINE(MULTIBOOT2_ARCHITECTURE_I386, bootabi::multiboot2::kArchitectureI386);

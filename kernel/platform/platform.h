@@ -30,6 +30,11 @@ struct Platform {
   /// Fills `table` (capacity entries) with the platform's memory map, returns the count; used
   /// by the memory-map init entry when the entry handed over none (Xen PVH start info v0).
   uint32_t (*memory_map)(bootabi::boot_e820_entry* table, uint32_t capacity) = nullptr;
+  /// Installs exception handling instead of lgdt/lidt (Xen PV: set_trap_table).
+  void (*install_descriptor_tables)() = nullptr;
+  /// Ends the boot with an isa-debug-exit value when the PC's port write cannot (Xen PV).
+  /// Must not return.
+  void (*exit)(uint32_t value) = nullptr;
 };
 
 /// The selected platform; valid after SelectPlatform().
@@ -38,9 +43,16 @@ const Platform& Current();
 const HypervisorInfo& Hypervisor();
 
 /// Detects the hypervisor, asks every platform's detect() and keeps the highest priority,
-/// then switches the console to the platform's. Called once, first on the common path, so
-/// that every line goes where this platform can print.
-void SelectPlatform();
+/// then switches the console and the exit to the platform's. Called once, first on the common
+/// path, so that every line goes where this platform can print. `hardware_subarch` is the
+/// entry's (boot_params): Xen PV is a boot flow, the one platform a subarch names.
+void SelectPlatform(uint32_t hardware_subarch);
+
+/// The hardware_subarch SelectPlatform was given.
+uint32_t BootHardwareSubarch();
+
+/// The platform's exception handling, or the kernel's own GDT and IDT.
+void InstallDescriptorTables();
 
 /// Prints the selection and records it in the boot descriptor; after AcceptHandoff().
 void AnnouncePlatform();

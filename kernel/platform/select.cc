@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "arch/x86/cpu.h"
+#include "arch/x86/descriptor-tables.h"
 #include "common/boot-context.h"
 #include "common/exit.h"
 #include "platform/platform.h"
@@ -11,6 +12,7 @@ namespace {
 
 constinit const Platform* gCurrent = nullptr;
 constinit uint32_t gPriority = 0;
+constinit uint32_t gHardwareSubarch = 0;
 constinit HypervisorInfo gHypervisor = {};
 
 CpuidRegisters HardwareCpuid(uint32_t leaf, uint32_t subleaf, const void*) {
@@ -42,7 +44,18 @@ void InitPlatform() {
 const Platform& Current() { return *gCurrent; }
 const HypervisorInfo& Hypervisor() { return gHypervisor; }
 
-void SelectPlatform() {
+uint32_t BootHardwareSubarch() { return gHardwareSubarch; }
+
+void InstallDescriptorTables() {
+  if (gCurrent->install_descriptor_tables != nullptr) {
+    gCurrent->install_descriptor_tables();
+  } else {
+    arch::InstallDescriptorTables();
+  }
+}
+
+void SelectPlatform(uint32_t hardware_subarch) {
+  gHardwareSubarch = hardware_subarch;
   gHypervisor = DetectHypervisor(HardwareCpuid, nullptr);
   for (const Platform& candidate : linktab::Entries<LINKTAB_TABLE(platforms)>()) {
     const uint32_t priority = candidate.detect();
@@ -56,6 +69,7 @@ void SelectPlatform() {
     Panic("no platform matched: the bare-metal platform is missing");
   }
   console::Use(gCurrent->console);
+  if (gCurrent->exit != nullptr) SetExitHook(gCurrent->exit);
 }
 
 void AnnouncePlatform() {

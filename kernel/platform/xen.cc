@@ -1,35 +1,20 @@
 // SPDX-License-Identifier: MIT
-// Xen (HVM and PVH guests): reads the version leaf, installs the hypercall page through the
-// MSR that leaf base + 2 names, and asks Xen its version with the xen_version hypercall
-// (xen/include/public/arch-x86/cpuid.h, xen/include/public/version.h).
+// Xen, HVM and PVH guests: reads the version leaf, installs the hypercall page through the MSR
+// that leaf base + 2 names, asks Xen its version with the xen_version hypercall, prints
+// through the 0xE9 debug port and gets the memory map by hypercall when the entry handed over
+// none (xen/include/public/arch-x86/cpuid.h, version.h, memory.h). PV guests: xen-pv.cc.
+#include "abi/xen.h"
 #include "arch/x86/cpu.h"
 #include "common/exit.h"
 #include "platform/platform.h"
+#include "platform/xen-hypercall.h"
 
 namespace {
 
-constexpr uint32_t kHypercallMemoryOp = 12;    // __HYPERVISOR_memory_op
-constexpr uint32_t kHypercallXenVersion = 17;  // __HYPERVISOR_xen_version
-constexpr uint32_t kXenMemMemoryMap = 9;       // XENMEM_memory_map (xen/include/public/memory.h)
-constexpr uint16_t kDebugConsolePort = 0xe9;   // Xen's HVM debug console: "(d0) ..." lines
-constexpr uint32_t kXenVersionVersion = 0;     // XENVER_version: (major << 16) | minor
-constexpr uint32_t kHypercallStride = 32;      // each hypercall has a 32-byte stub
+constexpr uint16_t kDebugConsolePort = 0xe9;  // Xen's HVM debug console: "(d0) ..." lines
 
-// The hypercall page Xen fills with a stub per hypercall once its address is written to the
-// MSR: page-aligned and executable (the boot page tables map everything without NX).
-alignas(4096) constinit uint8_t gHypercallPage[4096] = {};
 constinit bool gHypercallsReady = false;
 constinit uint32_t gXenVersion = 0;
-
-uint64_t Hypercall2(uint32_t number, uint64_t first, uint64_t second) {
-  uint64_t result;
-  const void* entry = gHypercallPage + number * kHypercallStride;
-  __asm__ volatile("call *%[entry]"
-                   : "=a"(result), "+D"(first), "+S"(second)
-                   : [entry] "r"(entry)
-                   : "rcx", "rdx", "r8", "r9", "r10", "r11", "memory");
-  return result;
-}
 
 uint32_t DetectXen() {
   const platform::HypervisorInfo& info = platform::Hypervisor();
@@ -42,9 +27,9 @@ void InitXen() {
   const platform::CpuidRegisters& pages = platform::Hypervisor().features[1];  // base + 2
   if (pages.eax == 0) Fail("xen: CPUID base+2 offers no hypercall pages");
   const uint32_t msr = pages.ebx;
-  arch::WriteMsr(msr, reinterpret_cast<uint64_t>(gHypercallPage));  // page 0
+  arch::WriteMsr(msr, reinterpret_cast<uint64_t>(xen_hypercall_page));  // page 0
   gHypercallsReady = true;
-  gXenVersion = static_cast<uint32_t>(Hypercall2(kHypercallXenVersion, kXenVersionVersion, 0));
+  gXenVersion = xen::Version();
 }
 
 // struct xen_memory_map: in nr_entries = the buffer's capacity, out = entries written. The
@@ -58,8 +43,9 @@ struct XenMemoryMap {
 uint32_t XenMemoryMapHook(bootabi::boot_e820_entry* table, uint32_t capacity) {
   if (!gHypercallsReady) return 0;
   XenMemoryMap map{capacity, 0, reinterpret_cast<uint64_t>(table)};
-  const auto result = static_cast<int64_t>(Hypercall2(kHypercallMemoryOp, kXenMemMemoryMap,
-                                                       reinterpret_cast<uint64_t>(&map)));
+  const auto result = static_cast<int64_t>(xen::Hypercall(bootabi::xen::kHypercallMemoryOp,
+                                                          bootabi::xen::kXenMemMemoryMap,
+                                                          reinterpret_cast<uint64_t>(&map)));
   if (result < 0) {
     console::Line().Append("xen memory_op(XENMEM_memory_map) failed: ").AppendDecimal(static_cast<uint64_t>(-result));
     return 0;

@@ -159,7 +159,8 @@ case $loader in
       xen_args="$xen_args dom0=pvh iommu=1"
       args+=(-cpu max -device amd-iommu)
     fi
-    args+=(-kernel "$xen" -append "$xen_args" -initrd "$kernel${append:+ $append}")
+    # Xen's modules: the dom0 kernel with its command line, then its initrd.
+    args+=(-kernel "$xen" -append "$xen_args" -initrd "$kernel${append:+ $append}${initrd:+,$initrd}")
     ;;
   *) echo "boot-qemu.sh: unknown loader '$loader'" >&2; exit 2 ;;
 esac

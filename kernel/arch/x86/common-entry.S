@@ -11,7 +11,8 @@
         .code64
         .globl common_entry64
 common_entry64:
-        cli
+        /* Interrupts are off: every protocol promises it and every stub keeps it so. No cli
+         * here: a Xen PV kernel runs in ring 3, where cli faults. */
         cld
         movq    %rsi, %r12              /* callee-saved: kept across the clear */
         leaq    __bss_start(%rip), %rdi

@@ -28,9 +28,28 @@ vector_stub_\vector:
         .quad   vector_stub_\vector
         .endm
 
+/* Xen PV delivers exceptions with %rcx and %r11 pushed on top of the hardware frame (Xen's
+ * 64-bit PV ABI; Linux's xen_pv_trap does the same): pop them, then take the common stub. */
+        .macro  XEN_PV_VECTOR_STUB vector
+xen_pv_vector_stub_\vector:
+        popq    %rcx
+        popq    %r11
+        jmp     vector_stub_\vector
+        .endm
+
+        .macro  XEN_PV_VECTOR_ADDRESS vector
+        .quad   xen_pv_vector_stub_\vector
+        .endm
+
         n = 0
         .rept   32
         VECTOR_STUB %n
+        n = n + 1
+        .endr
+
+        n = 0
+        .rept   32
+        XEN_PV_VECTOR_STUB %n
         n = n + 1
         .endr
 
@@ -63,5 +82,13 @@ exception_vectors:
         n = 0
         .rept   32
         VECTOR_ADDRESS %n
+        n = n + 1
+        .endr
+
+        .globl xen_pv_exception_vectors
+xen_pv_exception_vectors:
+        n = 0
+        .rept   32
+        XEN_PV_VECTOR_ADDRESS %n
         n = n + 1
         .endr
