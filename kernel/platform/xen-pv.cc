@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 // Xen PV: the platform when the entry said hardware_subarch XEN (the Xen PV entry). The kernel
 // runs in ring 3 under Xen, so every privileged step of the common path goes through a
-// hypercall here: exception handlers (set_trap_table; Xen's flat selectors stay in use, as a
-// PV GDT must be handed over as read-only machine frames), the console (console_io), and the
-// exit (set_iopl, then the isa-debug-exit port, which Xen lets dom0 reach; else shutdown).
+// hypercall here: exception handlers (set_trap_table), the GDT (its page mapped read-only by
+// update_va_mapping and handed over by machine frame with set_gdt), the console (console_io),
+// and the exit (set_iopl, then the isa-debug-exit port, which Xen lets dom0 reach; else
+// shutdown).
 #include "abi/boot-params.h"
 #include "abi/xen.h"
 #include "arch/x86/cpu.h"
+#include "common/boot-context.h"
 #include "common/exit.h"
 #include "platform/platform.h"
 #include "platform/xen-hypercall.h"
@@ -40,6 +42,42 @@ void ConsoleWrite(char c) {
 
 void ConsoleInit() {}
 
+// The kernel's GDT under PV: its own page, handed to Xen by machine frame and mapped read-only
+// first, as Xen requires. Descriptors at DPL 3: a 64-bit PV kernel runs in ring 3.
+constexpr uint16_t kPvKernelDs = (2 << 3) | 3;
+alignas(4096) constinit uint64_t gGdt[512] = {
+    0,
+    0x00affa000000ffff,  // 64-bit code, DPL 3
+    0x00cff2000000ffff,  // flat data, DPL 3
+};
+constinit uint64_t gGdtFrame = 0;
+
+void InstallGdt() {
+  const bootabi::boot_descriptor& descriptor = *gBoot.descriptor;
+  const uint64_t page = reinterpret_cast<uint64_t>(gGdt);
+  const uint64_t pfn = page >> 12;
+  if (descriptor.xen_pv_mfn_list == 0 || pfn >= descriptor.xen_pv_nr_pages) {
+    Panic("xen-pv: no frame list to hand the GDT to Xen");
+  }
+  gGdtFrame = reinterpret_cast<const uint64_t*>(descriptor.xen_pv_mfn_list)[pfn];
+  constexpr uint64_t kPresentAccessed = 0x21;  // read-only: no RW bit
+  if (xen::Hypercall(pv::kHypercallUpdateVaMapping, page, (gGdtFrame << 12) | kPresentAccessed, pv::kUvmfInvlpg) != 0) {
+    Panic("xen-pv: update_va_mapping refused to map the GDT read-only");
+  }
+  if (xen::Hypercall(pv::kHypercallSetGdt, reinterpret_cast<uint64_t>(&gGdtFrame), 3) != 0) {
+    Panic("xen-pv: set_gdt refused the GDT");
+  }
+  // Xen returns to a 64-bit PV kernel with its own FLAT_KERNEL_CS64 after every hypercall
+  // and event, so the code selector stays Xen's; the data selectors come from this GDT.
+  __asm__ volatile(
+      "movl %0, %%eax\n"
+      "movl %%eax, %%ds\n"
+      "movl %%eax, %%es\n"
+      :
+      : "i"(kPvKernelDs)
+      : "rax", "memory");
+}
+
 void InstallTraps() {
   static constinit pv::trap_info traps[33] = {};
   for (uint8_t vector = 0; vector < 32; ++vector) {
@@ -50,6 +88,7 @@ void InstallTraps() {
     Panic("xen: set_trap_table refused the exception handlers");
   }
 }
+
 
 [[noreturn]] void ExitXenPv(uint32_t value) {
   Flush();
@@ -65,12 +104,18 @@ void InstallTraps() {
 void XenPvBanner(console::Line& line) {
   const uint32_t version = xen::Version();
   line.Append(" (pv) hypercall-version=").AppendDecimal(version >> 16).Append(".").AppendDecimal(version & 0xffff);
+  uint16_t ds;
+  __asm__("movw %%ds, %0" : "=r"(ds));
+  line.Append(" gdt-frame=").AppendHex(gGdtFrame).Append(" ds=").AppendHex(ds);
 }
 
 }  // namespace
 
+// The trap table goes in first on the common path (before anything can fault); the GDT needs
+// the frame list from the boot descriptor, so it follows in the "platform" init entry.
 PLATFORM_ENTRY platform::Platform kXenPv{.name = "xen-pv",
                                         .detect = DetectXenPv,
+                                        .init_platform = InstallGdt,
                                         .banner = XenPvBanner,
                                         .console = {ConsoleInit, ConsoleWrite},
                                         .install_descriptor_tables = InstallTraps,

@@ -16,6 +16,8 @@ base::Result<> ConvertXenPv(const PhysicalMemory& memory, uint64_t start_info_ad
   if (start_info_address == 0) return base::MakeError("start info address is 0 (absent)", "rsi");
   const auto info = TRY(memory.Read<xen::start_info>(start_info_address, "start_info"));
   handoff.descriptor->original_info_size = sizeof(info);
+  handoff.descriptor->xen_pv_mfn_list = info.mfn_list;
+  handoff.descriptor->xen_pv_nr_pages = info.nr_pages;
 
   for (size_t i = 0; i + 1 < sizeof(xen::kStartInfoMagic); ++i) {
     if (info.magic[i] != xen::kStartInfoMagic[i]) {

@@ -100,8 +100,12 @@ struct boot_descriptor {
   uint32_t hypervisor_max_leaf;
   char hypervisor_signature[12];
   uint32_t hypervisor_features[4][4];  // CPUID base + 1 .. base + 4: eax, ebx, ecx, edx
+  // Xen PV: the virtual address of the pseudo-physical -> machine frame list (start_info's
+  // mfn_list), which the PV platform needs to hand page frames to Xen; 0 elsewhere.
+  uint64_t xen_pv_mfn_list;
+  uint64_t xen_pv_nr_pages;
 };
-static_assert(AssertSize<boot_descriptor, 0x348>());
+static_assert(AssertSize<boot_descriptor, 0x358>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);

@@ -71,6 +71,9 @@ inline constexpr uint32_t kElfNoteLoader = 8;
 
 // Hypercall numbers (xen.h) and their sub-commands.
 inline constexpr uint32_t kHypercallSetTrapTable = 0;
+inline constexpr uint32_t kHypercallSetGdt = 2;
+inline constexpr uint32_t kHypercallUpdateVaMapping = 14;
+inline constexpr uint64_t kUvmfInvlpg = 2;  // update_va_mapping: flush this address
 inline constexpr uint32_t kHypercallMemoryOp = 12;
 inline constexpr uint32_t kHypercallXenVersion = 17;
 inline constexpr uint32_t kHypercallConsoleIo = 18;
