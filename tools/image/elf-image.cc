@@ -32,11 +32,17 @@ std::string LibelfError() { return elf_errmsg(-1) != nullptr ? elf_errmsg(-1) : 
 }  // namespace
 
 ElfImage ElfImage::Open(const std::string& path) {
-  ElfImage image;
-  image.path_ = path;
   std::ifstream file(path, std::ios::binary);
   if (!file) Fail(path, fmt::format("cannot open: {}", std::strerror(errno)));
-  image.bytes_.assign(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>());
+  return FromBytes(std::vector<uint8_t>(std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()),
+                   path);
+}
+
+ElfImage ElfImage::FromBytes(std::vector<uint8_t> bytes, const std::string& name) {
+  ElfImage image;
+  image.path_ = name;
+  const std::string& path = image.path_;
+  image.bytes_ = std::move(bytes);
 
   if (image.bytes_.size() < SELFMAG || std::memcmp(image.bytes_.data(), ELFMAG, SELFMAG) != 0) {
     Fail(path, fmt::format("not an ELF file: expected magic 7f 45 4c 46, file is {} bytes",

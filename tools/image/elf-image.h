@@ -43,10 +43,13 @@ class ElfImage {
  public:
   /// Opens and validates an x86-64 ELF64 executable; throws ImageError otherwise.
   static ElfImage Open(const std::string& path);
+  /// The same for bytes already in memory; `name` stands for the path in messages.
+  static ElfImage FromBytes(std::vector<uint8_t> bytes, const std::string& name);
 
   const std::string& path() const { return path_; }
   const std::vector<Section>& sections() const { return sections_; }
   const std::vector<LoadSegment>& load_segments() const { return segments_; }
+  const std::vector<Symbol>& symbols() const { return symbols_; }
   /// The symbol's value, or an ImageError naming it.
   uint64_t SymbolValue(const std::string& name) const;
 

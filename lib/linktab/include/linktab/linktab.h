@@ -215,12 +215,17 @@ constexpr auto Entries() {
   };                                                                                          \
   }
 
+// Besides the markers, the entry size under the symbol linktab_<name>_entry_size, so tools
+// reading a linked image can list its tables (start, end and size of an entry).
 #define LINKTAB_DEFINE(name)                                                                 \
   namespace linktab_table_##name {                                                            \
   [[gnu::used, gnu::retain, gnu::section(".linktab." #name ".")]]                           \
   constinit const Table::Entry start[0] = {};                                                 \
   [[gnu::used, gnu::retain, gnu::section(".linktab." #name ".~")]]                          \
   constinit const Table::Entry end[0] = {};                                                   \
+  [[gnu::used, gnu::retain, gnu::section(".rodata.linktab_sizes")]]                          \
+  constinit const uint32_t entry_size __asm__("linktab_" #name "_entry_size") =               \
+      sizeof(Table::Entry);                                                                   \
   }
 
 #define LINKTAB_ENTRY(name, level)                                                           \
