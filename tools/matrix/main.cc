@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+// unientry-matrix: boots one build through every row of a boot matrix (tests/boot/matrix.tsv)
+// under QEMU, in parallel, and proves each boot did what the image's init plan says for its
+// boot environment. Each boot runs through tests/boot/boot-qemu.sh, the one place that knows
+// how to start each loader; a new loader is a new value there and a new row here.
+//
+// Exit status: 0 when every selected row passed (or was skipped), 1 otherwise, 2 on bad input.
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <regex>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "image/elf-image.h"
+#include "image/init-table.h"
+#include "image/plan.h"
+#include "image/trace.h"
+#include "matrix/rows.h"
+#include "matrix/timeline.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Options {
+  std::string rows, build, script, only, keep_logs, svg;
+  unsigned jobs = 0;
+  bool json = false, fast_only = false, cost = false;
+  int timeout = 60;
+};
+
+struct Result {
+  matrix::Row row;
+  std::string classification;  // pass, diverged, fail, panic, crash, triple-fault, hang, error, skipped
+  std::string detail;
+  double seconds = 0;
+  image::BootLog log;
+  std::vector<std::string> differences;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream file(path, std::ios::binary);
+  std::stringstream text;
+  text << file.rdbuf();
+  return text.str();
+}
+
+// Runs argv with stdout and stderr to `output`; returns the exit status (or -1).
+int Run(const std::vector<std::string>& argv, const fs::path& output) {
+  const pid_t child = fork();
+  if (child == 0) {
+    const int fd = open(output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd >= 0) {
+      dup2(fd, STDOUT_FILENO);
+      dup2(fd, STDERR_FILENO);
+      close(fd);
+    }
+    std::vector<char*> args;
+    for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+    args.push_back(nullptr);
+    execvp(args[0], args.data());
+    _exit(127);
+  }
+  int status = 0;
+  if (child < 0 || waitpid(child, &status, 0) < 0) return -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::string ImagePath(const Options& options, const matrix::Row& row) {
+  const std::string name = row.image == "mb1.bin" ? "unientry-mb1.bin" : "unientry." + row.image;
+  return (fs::path(options.build) / "kernel" / name).string();
+}
+
+Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs, const image::InitTable& table,
+            const std::vector<uint32_t>& order) {
+  Result result{row, "", "", 0, {}, {}};
+  const fs::path serial = logs / (row.name + ".log"), output = logs / (row.name + ".out");
+  std::string loader = row.loader;
+  if (loader == "linux64") loader = "linux64:" + (fs::path(options.build) / "kernel" / "linux64-loader.elf").string();
+  std::vector<std::string> argv = {"bash", options.script, "--machine", row.machine, "--kernel", ImagePath(options, row),
+                                   "--loader", loader, "--firmware", row.firmware,
+                                   "--xen", (fs::path(options.build) / "xen" / "xen-4.17").string(),
+                                   "--timeout", std::to_string(options.timeout), "--log", serial.string(), "--quiet",
+                                   "--expect-line", "^unientry: entry " + row.entry + "$"};
+  if (options.cost) argv.insert(argv.end(), {"--qemu-args", "-icount shift=0,sleep=off"});
+  const auto start = std::chrono::steady_clock::now();
+  const int status = Run(argv, output);
+  result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const std::string verdict = ReadFile(output);
+  result.log = image::ParseBootLog(ReadFile(serial));
+
+  std::smatch match;
+  const std::string outcome = std::regex_search(verdict, match, std::regex("outcome=([^ ]+)")) ? match[1].str() : "";
+  if (std::regex_search(verdict, match, std::regex("time=([0-9.]+)s"))) result.seconds = std::stod(match[1].str());
+  if (status == 77) {
+    result.classification = "skipped";
+    result.detail = verdict.substr(0, verdict.find('\n'));
+    return result;
+  }
+  if (outcome == "timeout") result.classification = "hang";
+  if (outcome == "triple-fault") result.classification = "triple-fault";
+  if (outcome == "crash") {
+    result.classification = "crash";
+    result.detail = result.log.crash_lines.empty() ? "" : result.log.crash_lines.front();
+  }
+  if (outcome == "panic" || outcome == "fail") {
+    result.classification = outcome;
+    result.detail = result.log.status_message;
+  }
+  if (result.classification.empty() && status != 0) {
+    result.classification = outcome == "ok" ? "fail" : "error";
+    const size_t problem = verdict.find("  - ");
+    result.detail = problem == std::string::npos ? verdict.substr(0, verdict.find('\n'))
+                                                 : verdict.substr(problem + 4, verdict.find('\n', problem) - problem - 4);
+  }
+  if (!result.classification.empty()) return result;
+
+  bootabi::BootEntry environment;
+  if (!image::BootEntryFromName(row.entry, environment)) {
+    result.classification = "error";
+    result.detail = "unknown entry " + row.entry;
+    return result;
+  }
+  result.differences = image::CompareTraceWithPlan(table, order, environment, result.log.trace);
+  result.classification = result.differences.empty() ? "pass" : "diverged";
+  if (!result.differences.empty()) result.detail = result.differences.front();
+  return result;
+}
+
+std::string Cost(const Result& result, const std::string& from, const std::string& to) {
+  uint64_t a = 0, b = 0;
+  bool have_a = false, have_b = false;
+  for (const auto& [name, value] : result.log.costs) {
+    if (name == from) a = value, have_a = true;
+    if (name == to) b = value, have_b = true;
+  }
+  return have_a && have_b && b >= a ? std::to_string(b - a) : "-";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Boots a build through every row of a boot matrix and checks each trace against the plan"};
+  Options options;
+  app.add_option("--rows", options.rows, "the matrix (tests/boot/matrix.tsv)")->required();
+  app.add_option("--build", options.build, "the build directory (build)")->required();
+  app.add_option("--boot-script", options.script, "tests/boot/boot-qemu.sh")->required();
+  app.add_option("--jobs,-j", options.jobs, "boots at once (default: the number of cores)");
+  app.add_option("--only", options.only, "run the rows whose name matches this regular expression");
+  app.add_flag("--fast", options.fast_only, "run only the rows marked fast");
+  app.add_option("--keep-logs", options.keep_logs, "keep every serial log and verdict in this directory");
+  app.add_flag("--json", options.json, "print the results as JSON (schema unientry-matrix/1) instead of a table");
+  app.add_flag("--cost", options.cost, "boot under -icount shift=0,sleep=off and report instruction counts");
+  app.add_option("--svg", options.svg, "write a boot timeline (SVG) here");
+  app.add_option("--timeout", options.timeout, "seconds per boot");
+  CLI11_PARSE(app, argc, argv);
+  if (options.jobs == 0) options.jobs = std::max(1u, std::thread::hardware_concurrency());
+
+  std::vector<matrix::Row> rows;
+  try {
+    rows = matrix::ReadRows(options.rows);
+  } catch (const std::runtime_error& error) {
+    fmt::print(stderr, "error: {}\n", error.what());
+    return 2;
+  }
+  std::vector<matrix::Row> selected;
+  const std::regex only(options.only.empty() ? ".*" : options.only);
+  for (const auto& row : rows) {
+    if ((!options.fast_only || row.speed == "fast") && std::regex_search(row.name, only)) selected.push_back(row);
+  }
+  if (selected.empty()) {
+    fmt::print(stderr, "error: no row of {} matches\n", options.rows);
+    return 2;
+  }
+
+  std::optional<image::ElfImage> elf;
+  std::optional<image::InitTable> table;
+  image::PlanResult plan;
+  try {
+    elf.emplace(image::ElfImage::Open((fs::path(options.build) / "kernel" / "unientry.elf").string()));
+    table.emplace(image::InitTable::Read(*elf));
+    plan = image::CheckAndOrder(*table);
+  } catch (const image::ImageError& error) {
+    fmt::print(stderr, "error: {}\n", error.what());
+    return 2;
+  }
+  if (!plan.errors.empty()) {
+    fmt::print(stderr, "error: the image's init plan is invalid: {}\n", plan.errors.front());
+    return 2;
+  }
+
+  const bool keep = !options.keep_logs.empty();
+  const fs::path logs = keep ? fs::path(options.keep_logs)
+                             : fs::temp_directory_path() / fmt::format("unientry-matrix-{}", getpid());
+  fs::create_directories(logs);
+
+  std::vector<Result> results(selected.size());
+  std::atomic<size_t> next{0}, done{0};
+  std::mutex print;
+  auto worker = [&] {
+    for (size_t i = next++; i < selected.size(); i = next++) {
+      results[i] = Boot(options, selected[i], logs, *table, plan.order);
+      std::lock_guard lock(print);
+      fmt::print(stderr, "[{}/{}] {:<12} {:<26} {:.2f}s{}\n", ++done, selected.size(), results[i].classification,
+                 selected[i].name, results[i].seconds, results[i].detail.empty() ? "" : "  " + results[i].detail);
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned j = 0; j < std::min<size_t>(options.jobs, selected.size()); ++j) threads.emplace_back(worker);
+  for (auto& thread : threads) thread.join();
+
+  size_t passed = 0, failed = 0, skipped = 0;
+  for (const auto& result : results) {
+    if (result.classification == "pass") ++passed;
+    else if (result.classification == "skipped") ++skipped;
+    else ++failed;
+  }
+  if (options.json) {
+    nlohmann::ordered_json json{{"schema", "unientry-matrix/1"}, {"passed", passed}, {"failed", failed},
+                                {"skipped", skipped}, {"rows", nlohmann::ordered_json::array()}};
+    for (const auto& result : results) {
+      nlohmann::ordered_json row{{"name", result.row.name}, {"entry", result.row.entry},
+                                 {"machine", result.row.machine}, {"image", result.row.image},
+                                 {"loader", result.row.loader}, {"firmware", result.row.firmware},
+                                 {"result", result.classification}, {"detail", result.detail},
+                                 {"seconds", result.seconds}, {"differences", result.differences},
+                                 {"costs", nlohmann::ordered_json::object()}};
+      for (const auto& [name, value] : result.log.costs) row["costs"][name] = value;
+      json["rows"].push_back(row);
+    }
+    fmt::print("{}\n", json.dump());
+  } else {
+    fmt::print("{:<26} {:<11} {:<8} {:<15} {:<5} {:<12} {:>7}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER", "FW",
+               "RESULT", "SECONDS", options.cost ? "   ENTRY->COMMON  INIT-TABLE" : "");
+    for (const auto& result : results) {
+      fmt::print("{:<26} {:<11} {:<8} {:<15} {:<5} {:<12} {:>7.3f}{}\n", result.row.name, result.row.entry,
+                 result.row.machine, result.row.loader, result.row.firmware, result.classification, result.seconds,
+                 options.cost ? fmt::format("   {:>14}  {:>10}", Cost(result, "entry", "common"), Cost(result, "plan", "end"))
+                              : "");
+      for (const auto& difference : result.differences) fmt::print("    {}\n", difference);
+      if (result.classification == "crash") {
+        for (const auto& line : result.log.crash_lines) fmt::print("    {}\n", line);
+      }
+    }
+    fmt::print("boot matrix: {} passed, {} failed, {} skipped\n", passed, failed, skipped);
+  }
+  if (!options.svg.empty()) {
+    std::vector<matrix::TimelineRow> timeline;
+    for (const auto& result : results) {
+      timeline.push_back({result.row.name, result.classification, result.log.costs});
+    }
+    std::ofstream(options.svg) << matrix::TimelineSvg(timeline);
+  }
+  if (!keep) fs::remove_all(logs);
+  return failed == 0 ? 0 : 1;
+}

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: MIT
+#include "matrix/rows.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+namespace matrix {
+namespace {
+
+void Expect(const std::string& path, int line, const char* column, const std::string& value,
+            const std::set<std::string>& allowed) {
+  if (allowed.count(value) != 0) return;
+  std::string list;
+  for (const auto& item : allowed) list += (list.empty() ? "" : ", ") + item;
+  throw std::runtime_error(fmt::format("{}:{}: {}: expected one of {}, got '{}'", path, line, column, list, value));
+}
+
+}  // namespace
+
+std::vector<Row> ParseRows(const std::string& text, const std::string& path) {
+  std::vector<Row> rows;
+  std::set<std::string> names;
+  std::istringstream lines(text);
+  std::string line;
+  for (int number = 1; std::getline(lines, line); ++number) {
+    const size_t hash = line.find('#');
+    if (hash != std::string::npos) line.erase(hash);
+    std::istringstream words(line);
+    std::vector<std::string> fields;
+    for (std::string word; words >> word;) fields.push_back(word);
+    if (fields.empty()) continue;
+    if (fields.size() != 7) {
+      throw std::runtime_error(fmt::format("{}:{}: expected 7 columns (name entry machine image loader firmware "
+                                           "speed), got {}", path, number, fields.size()));
+    }
+    Row row{fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], number};
+    Expect(path, number, "entry", row.entry,
+           {"pvh", "linux16", "linux32", "linux64", "multiboot1", "multiboot2", "xen-pv", "efi"});
+    Expect(path, number, "machine", row.machine, {"q35", "pc", "microvm"});
+    Expect(path, number, "image", row.image, {"elf", "bzImage", "mb1.bin"});
+    Expect(path, number, "firmware", row.firmware, {"bios", "efi"});
+    Expect(path, number, "speed", row.speed, {"fast", "slow"});
+    if (!names.insert(row.name).second) {
+      throw std::runtime_error(fmt::format("{}:{}: row name '{}' used twice", path, number, row.name));
+    }
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+std::vector<Row> ReadRows(const std::string& path) {
+  std::ifstream file(path);
+  if (!file) throw std::runtime_error(fmt::format("{}: cannot open", path));
+  std::stringstream text;
+  text << file.rdbuf();
+  return ParseRows(text.str(), path);
+}
+
+}  // namespace matrix

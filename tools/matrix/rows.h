@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+// The boot matrix file (tests/boot/matrix.tsv): one row per way the kernel boots.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace matrix {
+
+struct Row {
+  std::string name, entry, machine, image, loader, firmware, speed;
+  int line;
+};
+
+/// Reads the rows; throws std::runtime_error naming the file, line and column of a bad row.
+std::vector<Row> ReadRows(const std::string& path);
+std::vector<Row> ParseRows(const std::string& text, const std::string& path);
+
+}  // namespace matrix
