@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "common/init-plan.h"
 
+#include "arch/x86/cpu.h"
 #include "common/console.h"
 #include "common/exit.h"
 #include "inittab/runner.h"
@@ -44,6 +45,8 @@ class KernelHooks {
     } else if (record.result == inittab::InitResult::kFinished) {
       line.Append(" by ").Append(entries_[record.finished_by].name);
     }
+    line.End();
+    console::Line().Append("cost init:").Append(entry.name).Append(" ").AppendDecimal(arch::ReadTsc());
   }
 
  private:
@@ -81,6 +84,7 @@ void RunInitTable(bootabi::BootEntry environment) {
 
   console::Line().Append("plan ").AppendDecimal(count).Append(" entries for ").Append(
       bootabi::BootEntryName(environment));
+  console::Line().Append("cost plan ").AppendDecimal(arch::ReadTsc());
   KernelHooks hooks(table.data(), environment);
   inittab::RunPlan(gNodes, gOrder, count, environment, hooks);
 }

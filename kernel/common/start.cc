@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The common start path: the one place every boot entry reaches (from common-entry.S).
 #include "abi/boot-params.h"
+#include "arch/x86/cpu.h"
 #include "common/boot-context.h"
 #include "common/boot-report.h"
 #include "common/console.h"
@@ -8,13 +9,23 @@
 #include "common/init-plan.h"
 #include "platform/platform.h"
 
-extern "C" [[noreturn]] void CommonStart(const bootabi::boot_params* params) {
+// The boot cost lines (docs/serial-format.md): rdtsc values that, under QEMU's
+// -icount shift=0,sleep=off, count the guest instructions executed since reset.
+void PrintCost(const char* name, uint64_t tsc) {
+  if (tsc != 0) console::Line().Append("cost ").Append(name).Append(" ").AppendDecimal(tsc);
+}
+
+extern "C" [[noreturn]] void CommonStart(const bootabi::boot_params* params, uint64_t common_tsc) {
   platform::SelectPlatform(PeekHardwareSubarch(params));  // also picks the console
   platform::InstallDescriptorTables();
   AcceptHandoff(params);
   platform::AnnouncePlatform();
+  PrintCost("entry", gBoot.descriptor->entry_tsc);
+  PrintCost("long-mode", gBoot.descriptor->long_mode_tsc);
+  PrintCost("common", common_tsc);
   RunInitTable(gBoot.entry);
   PrintBootReport();
+  PrintCost("end", arch::ReadTsc());
   console::Line().Append("status ok");
   ExitQemu(ExitCode::kSuccess);
 }

@@ -25,6 +25,13 @@ bootinfo::Handoff HandoffArea() {
 
 bootinfo::E820Scratch& StubE820Scratch() { return gScratch; }
 
+extern "C" uint64_t long_mode_tsc;  // arch/x86/long-mode.S
+
+void RecordEntryTimes(const bootinfo::Handoff& handoff, uint64_t entry_tsc, ModeSwitch mode_switch) {
+  handoff.descriptor->entry_tsc = entry_tsc;
+  handoff.descriptor->long_mode_tsc = mode_switch == ModeSwitch::kEnterLongMode ? long_mode_tsc : 0;
+}
+
 void RecordTranslationError(const bootinfo::Handoff& handoff, const base::Error& error) {
   base::StringBuffer<bootabi::kBootTranslationErrorSize> message;
   base::Describe(error, message);

@@ -14,6 +14,11 @@ bootinfo::Handoff HandoffArea();
 /// Scratch for the E820 sanitiser while a stub runs.
 bootinfo::E820Scratch& StubE820Scratch();
 
+/// Records when the stub started (its first rdtsc) and, for entries that switched to 64-bit
+/// mode through enter_long_mode, when that switch landed.
+enum class ModeSwitch { kNone, kEnterLongMode };
+void RecordEntryTimes(const bootinfo::Handoff& handoff, uint64_t entry_tsc, ModeSwitch mode_switch);
+
 /// Writes `error` into the descriptor's translation_error for the common path to report.
 void RecordTranslationError(const bootinfo::Handoff& handoff, const base::Error& error);
 

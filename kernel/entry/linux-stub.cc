@@ -14,7 +14,10 @@ extern "C" [[noreturn]] void LinuxStubMain(uint64_t boot_params_address, uint32_
   const auto converted = bootinfo::ConvertLinux(memory, boot_params_address,
                                                 static_cast<bootabi::BootEntry>(entry), handoff,
                                                 StubE820Scratch());
-  handoff.descriptor->entry_tsc = entry_tsc;
+  // linux16 and linux32 came through enter_long_mode; linux64 started in 64-bit mode.
+  RecordEntryTimes(handoff, entry_tsc,
+                   static_cast<bootabi::BootEntry>(entry) == bootabi::BootEntry::kLinux64 ? ModeSwitch::kNone
+                                                                                          : ModeSwitch::kEnterLongMode);
   if (converted.is_error()) RecordTranslationError(handoff, converted.error());
   JumpToCommonEntry(handoff.params);
 }

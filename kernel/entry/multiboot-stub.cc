@@ -14,7 +14,7 @@ extern "C" [[noreturn]] void MultibootStubMain(uint32_t magic, uint32_t info_add
       static_cast<bootabi::BootEntry>(entry) == bootabi::BootEntry::kMultiboot1
           ? bootinfo::ConvertMultiboot1(memory, magic, info_address, handoff, StubE820Scratch())
           : bootinfo::ConvertMultiboot2(memory, magic, info_address, handoff, StubE820Scratch());
-  handoff.descriptor->entry_tsc = entry_tsc;
+  RecordEntryTimes(handoff, entry_tsc, ModeSwitch::kEnterLongMode);
   if (converted.is_error()) RecordTranslationError(handoff, converted.error());
   JumpToCommonEntry(handoff.params);
 }

@@ -10,7 +10,7 @@ extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t e
   const bootinfo::PhysicalMemory memory(0, arch::kIdentityMappedBytes, 0);
   const bootinfo::Handoff handoff = HandoffArea();
   const auto converted = bootinfo::ConvertPvh(memory, start_info_address, handoff, StubE820Scratch());
-  handoff.descriptor->entry_tsc = entry_tsc;
+  RecordEntryTimes(handoff, entry_tsc, ModeSwitch::kEnterLongMode);
   if (converted.is_error()) RecordTranslationError(handoff, converted.error());
   JumpToCommonEntry(handoff.params);
 }

@@ -19,7 +19,7 @@ extern "C" [[noreturn]] void XenPvStubMain(uint64_t start_info_address, uint64_t
   if (end < start_info_address + sizeof(info)) end = start_info_address + sizeof(info);
   const bootinfo::PhysicalMemory mapped(start, end - start, start);
   const auto converted = bootinfo::ConvertXenPv(mapped, start_info_address, handoff, StubE820Scratch());
-  handoff.descriptor->entry_tsc = entry_tsc;
+  RecordEntryTimes(handoff, entry_tsc, ModeSwitch::kNone);
   if (converted.is_error()) RecordTranslationError(handoff, converted.error());
   JumpToCommonEntry(handoff.params);
 }

@@ -105,9 +105,11 @@ ElfImage ElfImage::FromBytes(std::vector<uint8_t> bytes, const std::string& name
     if (gelf_getshdr(scn, &shdr) == nullptr) {
       Fail(path, fmt::format("section [{}] header unreadable: {}", elf_ndxscn(scn), LibelfError()));
     }
+    // An SHT_NULL header describes nothing, whatever its other fields say.
+    if (shdr.sh_type == SHT_NULL) continue;
     const char* name = elf_strptr(elf.get(), string_section, shdr.sh_name);
     const bool has_data = shdr.sh_type != SHT_NOBITS;
-    if (has_data && shdr.sh_type != SHT_NULL &&
+    if (has_data &&
         (shdr.sh_offset > image.bytes_.size() || shdr.sh_size > image.bytes_.size() - shdr.sh_offset)) {
       Fail(path, fmt::format("section [{}] {} extends past the end of the file: offset {} + size {} > {}",
                              elf_ndxscn(scn), name != nullptr ? name : "?", Hex(shdr.sh_offset),

@@ -15,6 +15,10 @@ common_entry64:
          * here: a Xen PV kernel runs in ring 3, where cli faults. */
         cld
         movq    %rsi, %r12              /* callee-saved: kept across the clear */
+        rdtsc
+        shlq    $32, %rdx
+        orq     %rax, %rdx
+        movq    %rdx, %r13              /* the TSC at the common entry, for the cost report */
         leaq    __bss_start(%rip), %rdi
         leaq    __bss_end(%rip), %rcx
         subq    %rdi, %rcx
@@ -24,7 +28,8 @@ common_entry64:
         leaq    boot_stack_top(%rip), %rsp
         xorl    %ebp, %ebp
         movq    %r12, %rdi
-        call    CommonStart             /* [[noreturn]] */
+        movq    %r13, %rsi
+        call    CommonStart             /* CommonStart(boot_params, tsc), [[noreturn]] */
 1:      cli
         hlt
         jmp     1b

@@ -41,6 +41,8 @@ linux32_start:
         cmpl    $SETUP16_HANDOFF_MAGIC, %ebx
         jne     1f
         movl    $BOOT_ENTRY_LINUX16, linux_entry
+        movl    %ebp, linux_entry_tsc           /* the setup's TSC, from its first instructions */
+        movl    %edi, linux_entry_tsc + 4
 1:      movl    $boot_stack_top, %esp
         movl    $linux32_start64, %edi
         jmp     enter_long_mode                 /* keeps %esi */

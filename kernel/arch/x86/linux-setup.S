@@ -40,6 +40,9 @@ setup_header:
 setup_code:                                     /* the header's jmp at 0x200 lands here */
         cli
         cld
+        rdtsc                                   /* the boot cost counts from here */
+        movl    %eax, setup_entry_tsc           /* DS = the setup segment, set by the loader */
+        movl    %edx, setup_entry_tsc + 4
         movw    %ds, %ax
         movw    %ax, %es
         /* Make CS = DS so offsets are relative to the boot sector, as linked. */
@@ -71,6 +74,8 @@ setup_code:                                     /* the header's jmp at 0x200 lan
         addl    $zero_page, %esi
         movl    zero_page + BP_code32_start, %eax
         movl    %eax, code32_pointer
+        movl    setup_entry_tsc, %ebp
+        movl    setup_entry_tsc + 4, %edi
 
         lgdtl   gdt_pointer
         movl    %cr0, %eax
@@ -82,9 +87,7 @@ setup_code:                                     /* the header's jmp at 0x200 lan
         movw    %ax, %fs
         movw    %ax, %gs
         movw    %ax, %ss
-        movl    $SETUP16_HANDOFF_MAGIC, %ebx
-        xorl    %ebp, %ebp
-        xorl    %edi, %edi
+        movl    $SETUP16_HANDOFF_MAGIC, %ebx    /* and %edi:%ebp = the TSC at setup entry */
         ljmpl   *%cs:code32_pointer             /* CS still has the real-mode base here */
 
 /* The BIOS memory map (int 0x15, eax = 0xe820) into the zero page. Per the ACPI spec: stop on
@@ -155,6 +158,9 @@ gdt_pointer:
 code32_pointer:
         .long   0                               /* code32_start */
         .word   BOOT_CS
+        .balign 4
+setup_entry_tsc:
+        .quad   0
 
 /* The header's kernel_version field points here (boot.rst: loaders may show it). */
         .globl kernel_version_string

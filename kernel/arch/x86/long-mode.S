@@ -6,7 +6,7 @@
  * enter_long_mode: call with a jmp from flat 32-bit protected mode, paging off, interrupts
  * off, and %edi = the 64-bit code to continue at (below 4 GiB). Preserves %ebx, %esi and
  * %ebp; clobbers %eax, %ecx, %edx. Continues at %rdi in 64-bit mode with the first 4 GiB
- * identity mapped, CS = KERNEL_CS and the data segments = KERNEL_DS.
+ * identity mapped and CS = KERNEL_CS, having stored the TSC in long_mode_tsc.
  */
 #include "arch/x86/identity-map.h"
 #include "arch/x86/segments.h"
@@ -23,14 +23,10 @@
         .code32
         .globl enter_long_mode
 enter_long_mode:
+        /* The data segment registers keep the loader's flat selectors: 64-bit mode ignores
+         * their bases, and the common path loads its own GDT and segments before it takes
+         * an interrupt. Only CS must change, with the far jump below. */
         lgdt    boot_gdt_descriptor
-        movl    $KERNEL_DS, %eax
-        movl    %eax, %ds
-        movl    %eax, %es
-        movl    %eax, %ss
-        movl    %eax, %fs
-        movl    %eax, %gs
-
         movl    %cr4, %eax
         orl     $CR4_PAE, %eax
         movl    %eax, %cr4
@@ -46,8 +42,18 @@ enter_long_mode:
         ljmp    $KERNEL_CS, $1f
 
         .code64
-1:      movl    %edi, %edi      /* upper halves are undefined after the mode switch */
+1:      rdtsc
+        movl    %eax, long_mode_tsc(%rip)
+        movl    %edx, long_mode_tsc + 4(%rip)
+        movl    %edi, %edi      /* upper halves are undefined after the mode switch */
         jmp     *%rdi
+
+/* uint64_t long_mode_tsc: rdtsc on arrival in 64-bit mode, for the boot cost report. */
+        .section .handoff, "aw", @nobits
+        .balign 8
+        .globl long_mode_tsc
+long_mode_tsc:
+        .skip   8
 
         .section .rodata.boot_gdt, "a"
         .balign 8

@@ -104,8 +104,11 @@ struct boot_descriptor {
   // mfn_list), which the PV platform needs to hand page frames to Xen; 0 elsewhere.
   uint64_t xen_pv_mfn_list;
   uint64_t xen_pv_nr_pages;
+  // rdtsc when the shared 32->64-bit switch reached 64-bit mode; 0 for entries that start in
+  // 64-bit mode. Under QEMU -icount the TSC counts guest instructions.
+  uint64_t long_mode_tsc;
 };
-static_assert(AssertSize<boot_descriptor, 0x358>());
+static_assert(AssertSize<boot_descriptor, 0x360>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);

@@ -60,7 +60,8 @@ struct HypervisorInfo {
   uint32_t garbage_bases;  // bases with a printable signature of no known vendor, or a bad max leaf
 };
 
-/// Scans the hypervisor leaves when CPUID.1:ECX[31] says a hypervisor is present. Xen wins
+/// Scans the hypervisor leaves when CPUID.1:ECX[31] says a hypervisor is present, from
+/// 0x40000000 up to the first empty base. Xen wins
 /// over the interfaces it emulates (Hyper-V), then the native hypervisors, then QEMU TCG (an
 /// emulator, not a hypervisor interface). A base counts only with a known signature and a
 /// max leaf inside its own range; other non-empty bases are counted as garbage.

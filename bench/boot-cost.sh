@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The deterministic boot cost (./unientry bench): boots the fast rows of the matrix under
+# QEMU -icount shift=0,sleep=off, where the guest TSC counts executed instructions, and sets
+# the PVH mode switch beside the minimal PVH stub's (bench/minimal-pvh.S), the least code that
+# reaches 64-bit mode. Figures to report and work towards, not pass/fail.
+#   boot-cost.sh ROOT BUILD
+set -euo pipefail
+root=$1 build=$2
+
+echo "== Boot cost in guest instructions (QEMU TCG, -icount shift=0,sleep=off)"
+"$build/tools/unientry-matrix" --rows "$root/tests/boot/matrix.tsv" --build "$build" \
+  --boot-script "$root/tests/boot/boot-qemu.sh" --fast --cost --only '^(pvh|linux16-qemu|linux64-loader|multiboot1-qemu)' \
+  --svg "$build/boot-timeline.svg" 2>/dev/null || true
+echo "timeline: $build/boot-timeline.svg"
+
+echo
+echo "== The PVH mode switch against the minimal stub (microvm)"
+cost_of() {  # cost_of KERNEL: "entry long-mode" TSC values printed by the kernel
+  timeout 20 qemu-system-x86_64 -M microvm -nodefaults -display none -monitor none -no-reboot \
+    -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 -icount shift=0,sleep=off -kernel "$1" |
+    awk '$2 == "cost" && ($3 == "entry" || $3 == "long-mode") {printf "%s ", $4}'
+}
+read -r kernel_entry kernel_long_mode <<<"$(cost_of "$build/kernel/unientry.elf")"
+read -r minimal_entry minimal_long_mode <<<"$(cost_of "$build/kernel/minimal-pvh.elf")"
+ours=$((kernel_long_mode - kernel_entry))
+minimal=$((minimal_long_mode - minimal_entry))
+echo "unientry PVH entry -> 64-bit mode: $ours instructions"
+echo "minimal PVH stub   -> 64-bit mode: $minimal instructions"
+echo "ratio: $(awk -v a="$ours" -v b="$minimal" 'BEGIN {printf "%.2f", a / b}') (target: at most 1.25)"
+
+echo
+echo "== Image sizes"
+for file in unientry.elf unientry.bzImage unientry-mb1.bin minimal-pvh.elf; do
+  printf '%-18s %8d bytes\n' "$file" "$(stat -c %s "$build/kernel/$file")"
+done
+size "$build/kernel/unientry.elf" | sed 's/^/  /'

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * The least code that takes the PVH entry to 64-bit mode: the physical-limit reference for
+ * unientry's own entry cost (./unientry bench). It shares nothing with the kernel on purpose.
+ * On entry it reads the TSC, switches to long mode with a single 2 MiB identity page, reads the
+ * TSC again, prints both as "unientry: cost entry N" and "unientry: cost long-mode N" lines
+ * on COM1 and exits QEMU through isa-debug-exit. Under -icount shift=0,sleep=off the TSC counts
+ * guest instructions, so long-mode - entry is the cost of the mode switch itself.
+ */
+        .section .note.Xen, "a", @note
+        .balign 4
+        .long   4, 4, 18                /* namesz, descsz, XEN_ELFNOTE_PHYS32_ENTRY */
+        .asciz  "Xen"
+        .long   minimal_start
+
+        .section .text, "ax"
+        .code32
+        .globl minimal_start
+minimal_start:
+        rdtsc
+        movl    %eax, %esi
+        movl    %edx, %edi
+        lgdt    gdt_pointer
+        movl    $0x20, %eax             /* CR4.PAE */
+        movl    %eax, %cr4
+        movl    $pml4, %eax
+        movl    %eax, %cr3
+        movl    $0xc0000080, %ecx       /* EFER.LME */
+        rdmsr
+        orl     $0x100, %eax
+        wrmsr
+        movl    %cr0, %eax
+        orl     $0x80000001, %eax       /* CR0.PG | CR0.PE */
+        movl    %eax, %cr0
+        ljmp    $8, $long_mode
+
+        .code64
+long_mode:
+        rdtsc
+        shlq    $32, %rdx
+        orq     %rax, %rdx
+        movq    %rdx, %r15              /* the TSC in 64-bit mode */
+        shlq    $32, %rdi
+        movl    %esi, %esi
+        orq     %rsi, %rdi
+        leaq    entry_label(%rip), %rsi
+        call    print_cost
+        movq    %r15, %rdi
+        leaq    long_mode_label(%rip), %rsi
+        call    print_cost
+        xorl    %eax, %eax
+        outl    %eax, $0xf4
+1:      hlt
+        jmp     1b
+
+/* print_cost(value %rdi, label %rsi): "unientry: cost <label> <decimal value>\n" on COM1. */
+print_cost:
+        movq    %rdi, %r8
+        leaq    prefix(%rip), %rdx
+        call    puts
+        movq    %rsi, %rdx
+        call    puts
+        leaq    digits_end(%rip), %rcx
+        movq    %r8, %rax
+        movl    $10, %r9d
+2:      xorl    %edx, %edx
+        divq    %r9
+        addb    $'0', %dl
+        decq    %rcx
+        movb    %dl, (%rcx)
+        testq   %rax, %rax
+        jnz     2b
+        movq    %rcx, %rdx
+        call    puts
+        movb    $'\n', %al
+        movw    $0x3f8, %dx
+        outb    %al, %dx
+        ret
+
+/* puts(%rdx): the NUL-terminated string on COM1; clobbers %rax, %rdx, %r10. */
+puts:
+        movq    %rdx, %r10
+3:      movb    (%r10), %al
+        testb   %al, %al
+        jz      4f
+        movw    $0x3f8, %dx
+        outb    %al, %dx
+        incq    %r10
+        jmp     3b
+4:      ret
+
+        .section .data, "aw"
+prefix:          .asciz "unientry: cost "
+entry_label:     .asciz "entry "
+long_mode_label: .asciz "long-mode "
+digits:          .fill 20, 1, 0
+digits_end:      .byte 0
+        .balign 8
+gdt:    .quad   0, 0x00af9a000000ffff
+gdt_pointer:
+        .word   15
+        .long   gdt
+        .balign 4096
+pml4:   .quad   pdpt + 3
+        .fill   511, 8, 0
+pdpt:   .quad   pd + 3
+        .fill   511, 8, 0
+pd:     .quad   0x83                    /* 2 MiB at 0: this code and its data */
+        .fill   511, 8, 0
