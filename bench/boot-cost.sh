@@ -14,23 +14,25 @@ echo "== Boot cost in guest instructions (QEMU TCG, -icount shift=0,sleep=off)"
 echo "timeline: $build/boot-timeline.svg"
 
 echo
-echo "== The PVH mode switch against the minimal stub (microvm)"
+echo "== The mode switch (entry -> 64-bit mode) against the minimal stubs (microvm)"
 cost_of() {  # cost_of KERNEL: "entry long-mode" TSC values printed by the kernel
   timeout 20 qemu-system-x86_64 -M microvm -nodefaults -display none -monitor none -no-reboot \
     -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 -icount shift=0,sleep=off -kernel "$1" |
     awk '$2 == "cost" && ($3 == "entry" || $3 == "long-mode") {printf "%s ", $4}'
 }
-read -r kernel_entry kernel_long_mode <<<"$(cost_of "$build/kernel/unientry.elf")"
-read -r minimal_entry minimal_long_mode <<<"$(cost_of "$build/kernel/minimal-pvh.elf")"
-ours=$((kernel_long_mode - kernel_entry))
-minimal=$((minimal_long_mode - minimal_entry))
-echo "unientry PVH entry -> 64-bit mode: $ours instructions"
-echo "minimal PVH stub   -> 64-bit mode: $minimal instructions"
-echo "ratio: $(awk -v a="$ours" -v b="$minimal" 'BEGIN {printf "%.2f", a / b}') (target: at most 1.25)"
+compare() {  # compare NAME KERNEL MINIMAL
+  local kernel_entry kernel_long_mode minimal_entry minimal_long_mode
+  read -r kernel_entry kernel_long_mode <<<"$(cost_of "$2")"
+  read -r minimal_entry minimal_long_mode <<<"$(cost_of "$3")"
+  local ours=$((kernel_long_mode - kernel_entry)) minimal=$((minimal_long_mode - minimal_entry))
+  printf '%-11s unientry %3d instructions, minimal stub %3d, ratio %s (target: at most 1.25)\n' "$1" "$ours" \
+    "$minimal" "$(awk -v a="$ours" -v b="$minimal" 'BEGIN {printf "%.2f", a / b}')"
+}
+compare pvh "$build/kernel/unientry.elf" "$build/kernel/minimal-pvh.elf"
+compare multiboot1 "$build/kernel/unientry-mb1.bin" "$build/kernel/minimal-mb1.elf"
 
-echo
 echo "== Image sizes"
-for file in unientry.elf unientry.bzImage unientry-mb1.bin minimal-pvh.elf; do
+for file in unientry.elf unientry.bzImage unientry-mb1.bin minimal-pvh.elf minimal-mb1.elf; do
   printf '%-18s %8d bytes\n' "$file" "$(stat -c %s "$build/kernel/$file")"
 done
 size "$build/kernel/unientry.elf" | sed 's/^/  /'

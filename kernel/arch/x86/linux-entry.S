@@ -43,12 +43,12 @@ linux32_start:
         movl    $BOOT_ENTRY_LINUX16, linux_entry
         movl    %ebp, linux_entry_tsc           /* the setup's TSC, from its first instructions */
         movl    %edi, linux_entry_tsc + 4
-1:      movl    $boot_stack_top, %esp
-        movl    $linux32_start64, %edi
+1:      movl    $linux32_start64, %edi
         jmp     enter_long_mode                 /* keeps %esi */
 
         .code64
 linux32_start64:
+        leaq    boot_stack_top(%rip), %rsp
         movl    %esi, %edi                      /* LinuxStubMain(zero page, entry, tsc) */
         movl    linux_entry(%rip), %esi
         movq    linux_entry_tsc(%rip), %rdx

@@ -35,14 +35,14 @@ multiboot_start:
         rdtsc
         movl    %eax, multiboot_entry_tsc
         movl    %edx, multiboot_entry_tsc + 4
-        movl    $boot_stack_top, %esp
-        movl    %ebx, %esi                      /* survives enter_long_mode */
-        movl    $multiboot_start64, %edi
+        movl    $multiboot_start64, %edi        /* %ebx survives enter_long_mode */
         jmp     enter_long_mode
 
         .code64
 multiboot_start64:
+        leaq    boot_stack_top(%rip), %rsp
         /* MultibootStubMain(magic, info, entry, tsc) */
+        movl    %ebx, %esi
         movl    multiboot_magic(%rip), %edi
         movl    multiboot_entry(%rip), %edx
         movq    multiboot_entry_tsc(%rip), %rcx

@@ -37,14 +37,13 @@ pvh_start:
         rdtsc
         movl    %eax, pvh_entry_tsc
         movl    %edx, pvh_entry_tsc + 4
-        movl    $boot_stack_top, %esp
-        movl    %ebx, %esi              /* survives enter_long_mode */
-        movl    $pvh_start64, %edi
+        movl    $pvh_start64, %edi      /* %ebx survives enter_long_mode; no stack needed yet */
         jmp     enter_long_mode
 
         .code64
 pvh_start64:
-        movl    %esi, %edi              /* PvhStubMain(start_info_address, entry_tsc) */
+        leaq    boot_stack_top(%rip), %rsp
+        movl    %ebx, %edi              /* PvhStubMain(start_info_address, entry_tsc) */
         movq    pvh_entry_tsc(%rip), %rsi
         call    PvhStubMain             /* never returns */
         ud2
