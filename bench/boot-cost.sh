@@ -30,9 +30,12 @@ compare() {  # compare NAME KERNEL MINIMAL
 }
 compare pvh "$build/kernel/unientry.elf" "$build/kernel/minimal-pvh.elf"
 compare multiboot1 "$build/kernel/unientry-mb1.bin" "$build/kernel/minimal-mb1.elf"
+compare linux16 "$build/kernel/unientry.bzImage" "$build/kernel/minimal-linux16.bzImage"
+echo "(unientry's linux16 path collects the BIOS memory map with int 0x15 before its mode switches;"
+echo " the minimal stub goes straight from real mode to long mode and asks the BIOS nothing)"
 
 echo "== Image sizes"
-for file in unientry.elf unientry.bzImage unientry-mb1.bin minimal-pvh.elf minimal-mb1.elf; do
+for file in unientry.elf unientry.bzImage unientry-mb1.bin minimal-pvh.elf minimal-mb1.elf minimal-linux16.bzImage; do
   printf '%-18s %8d bytes\n' "$file" "$(stat -c %s "$build/kernel/$file")"
 done
 size "$build/kernel/unientry.elf" | sed 's/^/  /'

@@ -46,67 +46,9 @@ minimal_start:
         movl    %eax, %cr0
         ljmp    $8, $long_mode
 
-        .code64
-long_mode:
-        rdtsc
-        shlq    $32, %rdx
-        orq     %rax, %rdx
-        movq    %rdx, %r15              /* the TSC in 64-bit mode */
-        shlq    $32, %rdi
-        movl    %esi, %esi
-        orq     %rsi, %rdi
-        leaq    entry_label(%rip), %rsi
-        call    print_cost
-        movq    %r15, %rdi
-        leaq    long_mode_label(%rip), %rsi
-        call    print_cost
-        xorl    %eax, %eax
-        outl    %eax, $0xf4
-1:      hlt
-        jmp     1b
-
-/* print_cost(value %rdi, label %rsi): "unientry: cost <label> <decimal value>\n" on COM1. */
-print_cost:
-        movq    %rdi, %r8
-        leaq    prefix(%rip), %rdx
-        call    puts
-        movq    %rsi, %rdx
-        call    puts
-        leaq    digits_end(%rip), %rcx
-        movq    %r8, %rax
-        movl    $10, %r9d
-2:      xorl    %edx, %edx
-        divq    %r9
-        addb    $'0', %dl
-        decq    %rcx
-        movb    %dl, (%rcx)
-        testq   %rax, %rax
-        jnz     2b
-        movq    %rcx, %rdx
-        call    puts
-        movb    $'\n', %al
-        movw    $0x3f8, %dx
-        outb    %al, %dx
-        ret
-
-/* puts(%rdx): the NUL-terminated string on COM1; clobbers %rax, %rdx, %r10. */
-puts:
-        movq    %rdx, %r10
-3:      movb    (%r10), %al
-        testb   %al, %al
-        jz      4f
-        movw    $0x3f8, %dx
-        outb    %al, %dx
-        incq    %r10
-        jmp     3b
-4:      ret
+#include "minimal-report.inc"
 
         .section .data, "aw"
-prefix:          .asciz "unientry: cost "
-entry_label:     .asciz "entry "
-long_mode_label: .asciz "long-mode "
-digits:          .fill 20, 1, 0
-digits_end:      .byte 0
         .balign 8
 gdt:    .quad   0, 0x00af9a000000ffff
 gdt_pointer:
