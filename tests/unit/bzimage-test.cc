@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "abi/efi.h"
 #include "abi/multiboot1.h"
 #include "abi/multiboot2.h"
 #include "image/bzimage.h"
@@ -45,7 +46,8 @@ TEST_F(BuiltBzImage, BootSectorAndMagic) {
 
 TEST_F(BuiltBzImage, SizesCoverTheFile) {
   ASSERT_GE(header_.setup_sects, 1);
-  EXPECT_EQ(file_.size(), SetupBytes() + header_.syssize * 16u);
+  // The kernel part, padded to whole sectors, then the PE .reloc sector.
+  EXPECT_EQ(file_.size(), (SetupBytes() + header_.syssize * 16u + 511) / 512 * 512 + 512);
   const image::ElfImage setup = image::ElfImage::Open(UNIENTRY_SETUP_ELF);
   uint64_t setup_memory_end = 0;
   EXPECT_LE(setup.Flatten(0, &setup_memory_end).size(), SetupBytes());
@@ -148,6 +150,40 @@ TEST_F(BuiltBzImage, Multiboot2HeaderServesBothFiles) {
   EXPECT_LE(segments[0].file_offset + offset + header.header_length, mb2::kHeaderSearchBytes);
 }
 
+TEST_F(BuiltBzImage, IsAlsoAPe32PlusEfiApplication) {
+  namespace efi = bootabi::efi;
+  EXPECT_EQ(file_[0], 'M');
+  EXPECT_EQ(file_[1], 'Z');
+  uint32_t pe_offset;
+  std::memcpy(&pe_offset, &file_[0x3c], 4);
+  ASSERT_EQ(pe_offset, image::kPeHeaderOffset);
+  efi::pe_file_header pe;
+  efi::pe32plus_optional_header optional;
+  efi::pe_section_header sections[2];
+  std::memcpy(&pe, &file_[pe_offset], sizeof(pe));
+  std::memcpy(&optional, &file_[pe_offset + sizeof(pe)], sizeof(optional));
+  std::memcpy(sections, &file_[pe_offset + sizeof(pe) + sizeof(optional)], sizeof(sections));
+  EXPECT_EQ(pe.Signature, 0x00004550u);
+  EXPECT_EQ(pe.Machine, efi::kImageFileMachineAmd64);
+  EXPECT_EQ(pe.NumberOfSections, 2);
+  EXPECT_EQ(pe.Characteristics & 0x0001, 0);  // relocations not stripped: OVMF refuses those
+  EXPECT_EQ(optional.Magic, efi::kPe32PlusMagic);
+  EXPECT_EQ(optional.Subsystem, efi::kImageSubsystemEfiApplication);
+  EXPECT_EQ(optional.SizeOfHeaders, SetupBytes());
+  EXPECT_EQ(optional.AddressOfEntryPoint,
+            SetupBytes() + kernel_.SymbolValue("efi_pe_entry") - header_.code32_start);
+  EXPECT_EQ(std::string(sections[0].Name), ".text");
+  EXPECT_EQ(sections[0].PointerToRawData, SetupBytes());
+  EXPECT_EQ(sections[0].VirtualAddress, SetupBytes());
+  EXPECT_GE(sections[0].SizeOfRawData, header_.syssize * 16u);
+  EXPECT_EQ(std::string(sections[1].Name, 6), ".reloc");
+  EXPECT_EQ(optional.DataDirectory[efi::kDirectoryBaseRelocation].VirtualAddress, sections[1].VirtualAddress);
+  EXPECT_GE(optional.SizeOfImage, sections[1].VirtualAddress + sections[1].VirtualSize);
+  EXPECT_EQ(file_.size(), sections[1].PointerToRawData + sections[1].SizeOfRawData);
+  // The setup header stays where the Linux protocol wants it.
+  EXPECT_EQ(header_.header, bootabi::kSetupHeaderMagic);
+}
+
 // The writer refuses parts that cannot form a bzImage.
 image::BzImageParts ValidParts() {
   image::BzImageParts parts;
@@ -161,6 +197,7 @@ image::BzImageParts ValidParts() {
   parts.multiboot1_header_offset = 0x80;
   parts.multiboot1_entry = 0x100100;
   parts.multiboot2_header_offset = 0xc0;
+  parts.efi_entry_offset = 0x300;
   return parts;
 }
 

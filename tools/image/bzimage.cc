@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "abi/efi.h"
 #include "abi/multiboot1.h"
 #include "abi/multiboot2.h"
 
@@ -18,6 +19,75 @@ constexpr size_t kJumpOffset = kHeaderOffset + offsetof(bootabi::setup_header, j
 constexpr size_t kHeaderEnd = kHeaderOffset + sizeof(bootabi::setup_header);
 
 [[noreturn]] void Fail(const std::string& message) { throw ImageError("bzImage: " + message); }
+
+// The bzImage is also a PE32+ EFI application, the way Linux's is: "MZ" at 0, the PE header at
+// 0x40 inside the boot sector, the setup as the image's headers, the kernel part as one
+// section whose entry is efi_pe_entry, and a .reloc section with one empty block so firmware
+// knows the image may be placed anywhere (OVMF skips images whose relocations are stripped).
+void WritePeHeader(std::vector<uint8_t>& image, const BzImageParts& parts, uint32_t setup_size) {
+  namespace efi = bootabi::efi;
+  const uint32_t text_size = static_cast<uint32_t>(image.size()) - setup_size;
+  const uint32_t reloc_address = setup_size + text_size;
+  constexpr uint32_t kRelocBlockSize = 12;  // PageRVA, BlockSize, two IMAGE_REL_BASED_ABSOLUTE pads
+  if (parts.efi_entry_offset >= parts.kernel.size()) {
+    Fail(fmt::format("efi_pe_entry at load address + {:#x}, outside the {:#x}-byte kernel image",
+                     parts.efi_entry_offset, parts.kernel.size()));
+  }
+  const size_t pe_end = kPeHeaderOffset + sizeof(efi::pe_file_header) + sizeof(efi::pe32plus_optional_header) +
+                        2 * sizeof(efi::pe_section_header);
+  if (pe_end > kHeaderOffset) Fail(fmt::format("PE header would end at {:#x}, past the setup header at {:#x}", pe_end, kHeaderOffset));
+  for (size_t i = 0; i < pe_end; ++i) {
+    const bool reserved = i < 2 || i >= 0x3c;
+    if (reserved && image[i] != 0) Fail(fmt::format("boot sector byte {:#x} must be left 0 for the PE header", i));
+  }
+  image[0] = 'M';
+  image[1] = 'Z';
+  const uint32_t pe_offset = kPeHeaderOffset;
+  std::memcpy(&image[0x3c], &pe_offset, 4);
+
+  efi::pe_file_header file{};
+  file.Signature = 0x00004550;  // "PE\0\0"
+  file.Machine = efi::kImageFileMachineAmd64;
+  file.NumberOfSections = 2;
+  file.SizeOfOptionalHeader = sizeof(efi::pe32plus_optional_header);
+  file.Characteristics = 0x0206;  // executable, line numbers and debug info stripped; not relocs
+
+  efi::pe32plus_optional_header optional{};
+  optional.Magic = efi::kPe32PlusMagic;
+  optional.SizeOfCode = text_size;
+  optional.AddressOfEntryPoint = setup_size + static_cast<uint32_t>(parts.efi_entry_offset);
+  optional.BaseOfCode = setup_size;
+  optional.SectionAlignment = kSectorSize;  // below a page, so equal to FileAlignment
+  optional.FileAlignment = kSectorSize;
+  optional.SizeOfImage = reloc_address + kSectorSize;
+  optional.SizeOfHeaders = setup_size;
+  optional.Subsystem = efi::kImageSubsystemEfiApplication;
+  optional.NumberOfRvaAndSizes = 16;
+  optional.DataDirectory[efi::kDirectoryBaseRelocation] = {reloc_address, kRelocBlockSize};
+
+  efi::pe_section_header sections[2] = {};
+  std::memcpy(sections[0].Name, ".text", 5);
+  sections[0].VirtualSize = text_size;
+  sections[0].VirtualAddress = setup_size;
+  sections[0].SizeOfRawData = text_size;
+  sections[0].PointerToRawData = setup_size;
+  sections[0].Characteristics = 0xe0000020;  // code, execute, read, write
+  std::memcpy(sections[1].Name, ".reloc", 6);
+  sections[1].VirtualSize = kRelocBlockSize;
+  sections[1].VirtualAddress = reloc_address;
+  sections[1].SizeOfRawData = kSectorSize;
+  sections[1].PointerToRawData = reloc_address;
+  sections[1].Characteristics = 0x42000040;  // initialised data, discardable, read
+
+  std::memcpy(&image[pe_offset], &file, sizeof(file));
+  std::memcpy(&image[pe_offset + sizeof(file)], &optional, sizeof(optional));
+  std::memcpy(&image[pe_offset + sizeof(file) + sizeof(optional)], sections, sizeof(sections));
+
+  std::vector<uint8_t> reloc(kSectorSize, 0);
+  const uint32_t block[2] = {setup_size, kRelocBlockSize};
+  std::memcpy(reloc.data(), block, sizeof(block));
+  image.insert(image.end(), reloc.begin(), reloc.end());
+}
 
 }  // namespace
 
@@ -40,6 +110,7 @@ BzImageParts ReadBzImageParts(const ElfImage& setup, const ElfImage& kernel) {
   parts.multiboot1_header_offset = kernel.SymbolValue("multiboot1_header") - parts.load_address;
   parts.multiboot1_entry = kernel.SymbolValue("multiboot1_start");
   parts.multiboot2_header_offset = kernel.SymbolValue("multiboot2_header") - parts.load_address;
+  parts.efi_entry_offset = kernel.SymbolValue("efi_pe_entry") - parts.load_address;
   return parts;
 }
 
@@ -140,8 +211,11 @@ std::vector<uint8_t> BuildBzImage(const BzImageParts& parts) {
                      multiboot2_at, bootabi::multiboot2::kHeaderSearchBytes));
   }
   image.insert(image.end(), parts.kernel.begin(), parts.kernel.end());
-  // syssize counts 16-byte paragraphs: pad so the file holds all of them.
+  // syssize counts 16-byte paragraphs: pad so the file holds all of them, then to whole
+  // sectors, which the PE sections below need (FileAlignment).
   image.resize((setup_sects + 1) * kSectorSize + header.syssize * 16, 0);
+  image.resize((image.size() + kSectorSize - 1) / kSectorSize * kSectorSize, 0);
+  WritePeHeader(image, parts, (setup_sects + 1) * kSectorSize);
   return image;
 }
 

@@ -30,7 +30,11 @@ struct BzImageParts {
   uint64_t multiboot1_header_offset;  // the reserved Multiboot 1 header slot, from the load address
   uint64_t multiboot1_entry;          // multiboot1_start
   uint64_t multiboot2_header_offset;  // the Multiboot 2 header, from the load address
+  uint64_t efi_entry_offset;          // efi_pe_entry, from the load address
 };
+
+/// Where BuildBzImage puts the PE/COFF header that makes the file an EFI application too.
+inline constexpr uint32_t kPeHeaderOffset = 0x40;
 
 /// Reads setup.elf and the kernel ELF into parts; throws ImageError on anything unexpected.
 BzImageParts ReadBzImageParts(const ElfImage& setup, const ElfImage& kernel);

@@ -26,7 +26,13 @@
         .section .setup, "ax"
         .globl _start
 _start:
-        /* The boot sector. Booted from a floppy, a BIOS lands here: stop. */
+        /* The boot sector: "MZ" and, from 0x3c, the PE/COFF header that makes the bzImage an
+         * EFI application are written here by unientry-mkbzimage. A BIOS booting the file from
+         * a floppy runs "MZ" (dec %bp; pop %dx) and this jump, then stops. */
+        .byte   0, 0
+        jmp     boot_sector_halt
+        .org    0x1e0
+boot_sector_halt:
         cli
 1:      hlt
         jmp     1b

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+// The C++ half of the UEFI entry (arch/x86/efi-entry.S), running at the kernel's linked
+// address with boot services still up: read what only the firmware can tell (load options,
+// ACPI tables, the memory map), leave boot services with the map-key retry the spec asks for,
+// translate into the handoff and join the common path. Until ExitBootServices succeeds, any
+// failure is printed on ConOut and on COM1 and its status goes back to the firmware.
+#include <cstdint>
+
+#include "abi/efi.h"
+#include "arch/x86/cpu.h"
+#include "arch/x86/identity-map.h"
+#include "base/string-buffer.h"
+#include "bootinfo/efi.h"
+#include "common/console.h"
+#include "entry/handoff-area.h"
+
+extern "C" uint8_t boot_pml4[];
+
+namespace {
+
+namespace efi = bootabi::efi;
+
+constexpr uint32_t kExitBootServicesAttempts = 4;
+alignas(8) constinit uint8_t gMemoryMap[64 * 1024] = {};
+
+// "unientry: efi: <what> failed: status 0x..." on ConOut (UCS-2) and on COM1.
+efi::EFI_STATUS Report(efi::EFI_SYSTEM_TABLE* system_table, const char* what, efi::EFI_STATUS status) {
+  base::StringBuffer<160> text;
+  text.Append("unientry: efi: ");
+  text.Append(what);
+  text.Append(" failed: status ");
+  text.AppendHex(status);
+  char16_t wide[162];
+  size_t length = 0;
+  for (; length < text.size(); ++length) wide[length] = static_cast<char16_t>(text.c_str()[length]);
+  wide[length++] = u'\r';
+  wide[length++] = u'\n';
+  wide[length] = 0;
+  system_table->ConOut->OutputString(system_table->ConOut, wide);
+  console::Init();
+  console::Write(text.c_str());
+  console::Write("\n");
+  return status;
+}
+
+bool SameGuid(const efi::EFI_GUID& a, const efi::EFI_GUID& b) { return __builtin_memcmp(&a, &b, sizeof(a)) == 0; }
+
+uint64_t FindRsdp(const efi::EFI_SYSTEM_TABLE& system_table) {
+  uint64_t acpi10 = 0;
+  for (uint64_t i = 0; i < system_table.NumberOfTableEntries; ++i) {
+    const efi::EFI_CONFIGURATION_TABLE& table = system_table.ConfigurationTable[i];
+    if (SameGuid(table.VendorGuid, efi::kAcpi20TableGuid)) return reinterpret_cast<uint64_t>(table.VendorTable);
+    if (SameGuid(table.VendorGuid, efi::kAcpi10TableGuid)) acpi10 = reinterpret_cast<uint64_t>(table.VendorTable);
+  }
+  return acpi10;
+}
+
+}  // namespace
+
+extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TABLE* system_table) {
+  const uint64_t entry_tsc = arch::ReadTsc();
+  efi::EFI_BOOT_SERVICES* boot = system_table->BootServices;
+  const bootinfo::Handoff handoff = HandoffArea();
+  bootinfo::BeginHandoff(handoff, bootabi::BootEntry::kEfi, reinterpret_cast<uint64_t>(system_table));
+
+  efi::EFI_LOADED_IMAGE_PROTOCOL* loaded = nullptr;
+  efi::EFI_STATUS status = boot->HandleProtocol(image, &efi::kLoadedImageProtocolGuid, reinterpret_cast<void**>(&loaded));
+  if (status != efi::EFI_SUCCESS) return Report(system_table, "HandleProtocol(LoadedImage)", status);
+  if (loaded->LoadOptions != nullptr && loaded->LoadOptionsSize != 0) {
+    const auto options = bootinfo::ConvertLoadOptions(static_cast<const uint16_t*>(loaded->LoadOptions),
+                                                      loaded->LoadOptionsSize, handoff.command_line,
+                                                      handoff.command_line_capacity);
+    if (options.is_error()) {
+      base::StringBuffer<160> message;
+      message.Append("reading the load options (");
+      base::Describe(options.error(), message);
+      message.Append(")");
+      return Report(system_table, message.c_str(), efi::EFI_INVALID_PARAMETER);
+    }
+    handoff.descriptor->cmdline_truncated = options.value().truncated ? 1 : 0;
+  }
+  // The firmware vendor names the loader in the report, as far as it is printable ASCII.
+  if (system_table->FirmwareVendor != nullptr) {
+    size_t units = 0;
+    while (units < bootabi::kBootLoaderNameSize && system_table->FirmwareVendor[units] != 0) ++units;
+    (void)bootinfo::ConvertLoadOptions(reinterpret_cast<const uint16_t*>(system_table->FirmwareVendor), units * 2,
+                                       handoff.descriptor->loader_name, bootabi::kBootLoaderNameSize);
+  }
+  handoff.params->acpi_rsdp_addr = FindRsdp(*system_table);
+
+  // GetMemoryMap, then ExitBootServices with its key; a map that changed in between makes
+  // ExitBootServices fail with EFI_INVALID_PARAMETER, and the spec says to fetch it again.
+  uint64_t map_size = 0, map_key = 0, descriptor_size = 0;
+  uint32_t descriptor_version = 0;
+  for (uint32_t attempt = 0;; ++attempt) {
+    map_size = sizeof(gMemoryMap);
+    status = boot->GetMemoryMap(&map_size, reinterpret_cast<efi::EFI_MEMORY_DESCRIPTOR*>(gMemoryMap), &map_key,
+                                &descriptor_size, &descriptor_version);
+    if (status != efi::EFI_SUCCESS) return Report(system_table, "GetMemoryMap", status);
+    status = boot->ExitBootServices(image, map_key);
+    if (status == efi::EFI_SUCCESS) break;
+    if (status != efi::EFI_INVALID_PARAMETER || attempt + 1 == kExitBootServicesAttempts) {
+      return Report(system_table, "ExitBootServices", status);
+    }
+  }
+
+  // Boot services are gone: from here on, only our own code and our own page tables.
+  __asm__ volatile("mov %0, %%cr3" ::"r"(reinterpret_cast<uint64_t>(boot_pml4)) : "memory");
+  const bootinfo::PhysicalMemory memory(0, arch::kIdentityMappedBytes, 0);
+  bootabi::boot_params& params = *handoff.params;
+  bootinfo::E820Builder builder(params.e820_table, bootabi::kE820MaxEntriesZeroPage);
+  const auto added = bootinfo::AddEfiMemoryMap(memory, reinterpret_cast<uint64_t>(gMemoryMap), map_size,
+                                               descriptor_size, descriptor_version, builder);
+  if (added.is_error()) {
+    RecordTranslationError(handoff, added.error());
+  } else {
+    const bootinfo::SanitizeResult sanitized =
+        bootinfo::SanitizeE820(params.e820_table, builder.count(), bootabi::kE820MaxEntriesZeroPage, StubE820Scratch());
+    params.e820_entries = static_cast<uint8_t>(sanitized.count);
+    handoff.descriptor->memmap_entries_in = added.value();
+    handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped;
+  }
+  handoff.descriptor->original_info_size = sizeof(efi::EFI_SYSTEM_TABLE);
+  RecordEntryTimes(handoff, entry_tsc, ModeSwitch::kNone);
+  JumpToCommonEntry(handoff.params);
+}
