@@ -22,6 +22,8 @@ namespace efi = bootabi::efi;
 
 constexpr uint32_t kExitBootServicesAttempts = 4;
 alignas(8) constinit uint8_t gMemoryMap[64 * 1024] = {};
+// The firmware's ranges before merging: often more than the 128 boot_params holds.
+constinit bootabi::boot_e820_entry gStaging[bootinfo::kE820MaxInputEntries] = {};
 
 // "unientry: efi: <what> failed: status 0x..." on ConOut (UCS-2) and on COM1.
 efi::EFI_STATUS Report(efi::EFI_SYSTEM_TABLE* system_table, const char* what, efi::EFI_STATUS status) {
@@ -108,17 +110,20 @@ extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TA
   __asm__ volatile("mov %0, %%cr3" ::"r"(reinterpret_cast<uint64_t>(boot_pml4)) : "memory");
   const bootinfo::PhysicalMemory memory(0, arch::kIdentityMappedBytes, 0);
   bootabi::boot_params& params = *handoff.params;
-  bootinfo::E820Builder builder(params.e820_table, bootabi::kE820MaxEntriesZeroPage);
+  bootinfo::E820Builder builder(gStaging, bootinfo::kE820MaxInputEntries);
   const auto added = bootinfo::AddEfiMemoryMap(memory, reinterpret_cast<uint64_t>(gMemoryMap), map_size,
                                                descriptor_size, descriptor_version, builder);
   if (added.is_error()) {
     RecordTranslationError(handoff, added.error());
   } else {
     const bootinfo::SanitizeResult sanitized =
-        bootinfo::SanitizeE820(params.e820_table, builder.count(), bootabi::kE820MaxEntriesZeroPage, StubE820Scratch());
-    params.e820_entries = static_cast<uint8_t>(sanitized.count);
+        bootinfo::SanitizeE820(gStaging, builder.count(), bootinfo::kE820MaxInputEntries, StubE820Scratch());
+    const uint32_t kept = sanitized.count < bootabi::kE820MaxEntriesZeroPage ? sanitized.count
+                                                                              : bootabi::kE820MaxEntriesZeroPage;
+    for (uint32_t i = 0; i < kept; ++i) params.e820_table[i] = gStaging[i];
+    params.e820_entries = static_cast<uint8_t>(kept);
     handoff.descriptor->memmap_entries_in = added.value();
-    handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped;
+    handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped + (sanitized.count - kept);
   }
   handoff.descriptor->original_info_size = sizeof(efi::EFI_SYSTEM_TABLE);
   RecordEntryTimes(handoff, entry_tsc, ModeSwitch::kNone);

@@ -6,7 +6,8 @@
 #   boot-qemu.sh --machine q35|pc|microvm --kernel FILE [options]
 #     --loader qemu|grub:COMMAND
 #                            qemu (default): QEMU's own loader (-kernel);
-#                            grub:linux16, grub:linux, grub:multiboot, grub:multiboot2: a GRUB
+#                            grub:linux16, grub:linux, grub:multiboot, grub:multiboot2,
+#                            grub:chainloader (EFI: start the file as an EFI application): a GRUB
 #                            ISO (grub-mkrescue) whose one menu entry boots the kernel so;
 #                            linux64:LOADER: LOADER (build/kernel/linux64-loader.elf) booted by
 #                            QEMU through PVH, which enters the bzImage's 64-bit entry;
@@ -94,6 +95,7 @@ make_grub_iso() {
     linux) module_command=initrd ;;
     multiboot) module_command=module ;;
     multiboot2) module_command=module2 ;;
+    chainloader) module_command= ;;  # an EFI application: no modules
     *) echo "boot-qemu.sh: unknown GRUB command '$command'" >&2; exit 2 ;;
   esac
   local platform=i386-pc
@@ -108,7 +110,7 @@ make_grub_iso() {
     echo "terminal_output serial"
     echo "menuentry unientry {"
     echo "  $command /boot/kernel $append"
-    if [ -n "$initrd" ]; then
+    if [ -n "$initrd" ] && [ -n "$module_command" ]; then
       cp "$initrd" "$root/boot/initrd"
       echo "  $module_command /boot/initrd"
     fi

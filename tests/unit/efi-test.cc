@@ -95,6 +95,46 @@ TEST_F(EfiMemoryMapTest, PageCountThatOverflowsIsDropped) {
   EXPECT_EQ(builder_.dropped(), 1u);
 }
 
+TEST_F(EfiMemoryMapTest, ZeroPagesAreDropped) {
+  const uint64_t map = Place({Descriptor(efi::EFI_MEMORY_TYPE::EfiConventionalMemory, 0x1000, 0),
+                              Descriptor(efi::EFI_MEMORY_TYPE::EfiConventionalMemory, 0x2000, 1)});
+  ASSERT_TRUE(Add(map).ok());
+  EXPECT_EQ(builder_.count(), 1u);
+  EXPECT_EQ(builder_.dropped(), 1u);
+}
+
+TEST_F(EfiMemoryMapTest, UnsortedAndOverlappingDescriptorsAreSanitised) {
+  const uint64_t map = Place({Descriptor(efi::EFI_MEMORY_TYPE::EfiConventionalMemory, 0x200000, 16),
+                              Descriptor(efi::EFI_MEMORY_TYPE::EfiBootServicesCode, 0x100000, 256),
+                              Descriptor(efi::EFI_MEMORY_TYPE::EfiRuntimeServicesData, 0x1ff000, 2)});
+  ASSERT_TRUE(Add(map).ok());
+  bootinfo::E820Scratch scratch;
+  const auto result = bootinfo::SanitizeE820(table_, builder_.count(), bootabi::kE820MaxEntriesZeroPage, scratch);
+  ASSERT_EQ(result.count, 3u);
+  EXPECT_EQ(table_[0].addr, 0x100000u);  // sorted
+  EXPECT_EQ(table_[0].size, 0xff000u);   // cut where runtime data (reserved) begins
+  EXPECT_EQ(table_[1].type, 2u);
+  EXPECT_EQ(table_[2].addr, 0x201000u);
+}
+
+TEST_F(EfiMemoryMapTest, MoreThan128AdjacentDescriptorsMergeIntoOneRange) {
+  std::vector<efi::EFI_MEMORY_DESCRIPTOR> descriptors;
+  for (uint64_t i = 0; i < 200; ++i) {
+    descriptors.push_back(Descriptor(i % 2 == 0 ? efi::EFI_MEMORY_TYPE::EfiConventionalMemory
+                                                : efi::EFI_MEMORY_TYPE::EfiBootServicesData,
+                                     0x100000 + i * 0x1000, 1));
+  }
+  bootabi::boot_e820_entry wide[256] = {};
+  bootinfo::E820Builder builder(wide, 256);
+  const uint64_t map = Place(descriptors);
+  ASSERT_TRUE(bootinfo::AddEfiMemoryMap(memory_.View(), map, map_size_, 48, 1, builder).ok());
+  ASSERT_EQ(builder.count(), 200u);
+  bootinfo::E820Scratch scratch;
+  const auto result = bootinfo::SanitizeE820(wide, builder.count(), 256, scratch);
+  EXPECT_EQ(result.count, 1u);
+  EXPECT_EQ(wide[0].size, 200u * 4096);
+}
+
 std::string Convert(const std::u16string& text, size_t capacity = 64, size_t bytes = SIZE_MAX) {
   std::vector<char> out(capacity);
   const auto result = bootinfo::ConvertLoadOptions(reinterpret_cast<const uint16_t*>(text.c_str()),

@@ -51,9 +51,9 @@ bool IsRange(const bootabi::boot_e820_entry& entry) {
 SanitizeResult SanitizeE820(bootabi::boot_e820_entry* entries, uint32_t count, uint32_t capacity,
                             E820Scratch& scratch) {
   uint32_t dropped_input = 0;
-  if (count > bootabi::kE820MaxEntriesZeroPage) {
-    dropped_input = count - bootabi::kE820MaxEntriesZeroPage;
-    count = bootabi::kE820MaxEntriesZeroPage;
+  if (count > kE820MaxInputEntries) {
+    dropped_input = count - kE820MaxInputEntries;
+    count = kE820MaxInputEntries;
   }
   // Every boundary of every range; between two consecutive boundaries the covering type is
   // constant, so deciding each elementary interval decides the whole map.
@@ -90,7 +90,6 @@ SanitizeResult SanitizeE820(bootabi::boot_e820_entry* entries, uint32_t count, u
 
   uint32_t kept = output_count;
   if (kept > capacity) kept = capacity;
-  if (kept > bootabi::kE820MaxEntriesZeroPage) kept = bootabi::kE820MaxEntriesZeroPage;
   for (uint32_t i = 0; i < kept; ++i) entries[i] = scratch.output[i];
   return SanitizeResult{kept, output_count - kept + dropped_input};
 }

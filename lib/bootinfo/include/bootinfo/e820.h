@@ -33,10 +33,14 @@ class E820Builder {
 /// mem_upper, in KiB): RAM from 0 and from 1 MiB.
 void AddBasicMemory(E820Builder& builder, uint32_t mem_lower_kib, uint32_t mem_upper_kib);
 
+/// The most entries SanitizeE820 takes in: more than boot_params holds, because firmware
+/// maps (EFI) often list more ranges than 128 before adjacent ones are merged.
+inline constexpr uint32_t kE820MaxInputEntries = 512;
+
 /// Scratch space for SanitizeE820: two boundaries per entry.
 struct E820Scratch {
-  uint64_t boundaries[2 * bootabi::kE820MaxEntriesZeroPage];
-  bootabi::boot_e820_entry output[2 * bootabi::kE820MaxEntriesZeroPage];
+  uint64_t boundaries[2 * kE820MaxInputEntries];
+  bootabi::boot_e820_entry output[2 * kE820MaxInputEntries];
 };
 
 struct SanitizeResult {
@@ -48,8 +52,8 @@ struct SanitizeResult {
 /// no overlaps (where entries overlap, the larger type value wins, so RAM never wins over a
 /// reserved or firmware range), adjacent ranges of the same type merged, zero-length and
 /// wrapping entries removed. Linux's e820__update_table has the same rule. Resolving overlaps
-/// can produce more ranges than came in; what does not fit in `capacity` (or in 128) is
-/// dropped and counted, as are input entries past the first 128.
+/// can produce more ranges than came in; what does not fit in `capacity` is dropped and
+/// counted, as are input entries past the first kE820MaxInputEntries.
 SanitizeResult SanitizeE820(bootabi::boot_e820_entry* entries, uint32_t count, uint32_t capacity,
                             E820Scratch& scratch);
 
