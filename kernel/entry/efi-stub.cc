@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // The C++ half of the UEFI entry (arch/x86/efi-entry.S), running at the kernel's linked
 // address with boot services still up: read what only the firmware can tell (load options,
-// ACPI tables, the memory map), leave boot services with the map-key retry the spec asks for,
-// translate into the handoff and join the common path. Until ExitBootServices succeeds, any
-// failure is printed on ConOut and on COM1 and its status goes back to the firmware.
+// ACPI tables, the initrd, the framebuffer, the memory map), leave boot services with the
+// map-key retry the spec asks for, translate into the handoff and join the common path. Until
+// ExitBootServices succeeds, any failure is printed on ConOut and on COM1 and its status goes
+// back to the firmware.
 #include <cstdint>
 
 #include "abi/efi.h"
@@ -12,6 +13,7 @@
 #include "base/string-buffer.h"
 #include "bootinfo/efi.h"
 #include "common/console.h"
+#include "entry/efi-files.h"
 #include "entry/handoff-area.h"
 
 extern "C" uint8_t boot_pml4[];
@@ -89,6 +91,10 @@ extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TA
                                        handoff.descriptor->loader_name, bootabi::kBootLoaderNameSize);
   }
   handoff.params->acpi_rsdp_addr = FindRsdp(*system_table);
+  if (const EfiFailure failure = LoadEfiInitrds(*boot, *loaded, handoff); failure.failed()) {
+    return Report(system_table, failure.what.c_str(), failure.status);
+  }
+  RecordEfiFramebuffer(*boot, *handoff.descriptor);
 
   // GetMemoryMap, then ExitBootServices with its key; a map that changed in between makes
   // ExitBootServices fail with EFI_INVALID_PARAMETER, and the spec says to fetch it again.

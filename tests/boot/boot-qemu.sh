@@ -12,6 +12,12 @@
 #                            linux64:LOADER: LOADER (build/kernel/linux64-loader.elf) booted by
 #                            QEMU through PVH, which enters the bzImage's 64-bit entry;
 #                            xen:pvh, xen:pv: Xen (--xen) boots the kernel as its dom0, PVH or PV
+#                            efi:removable: the kernel as EFI/BOOT/BOOTX64.EFI on a FAT disk (a
+#                            QEMU vvfat directory), started by OVMF's boot manager without load
+#                            options (so no command line and no initrd);
+#                            efi:shell: the kernel as EFI/unientry/unientry.efi on a FAT disk,
+#                            started by the UEFI shell's startup.nsh with --append and, for an
+#                            initrd, initrd=\EFI\unientry\initrd.img (read by the kernel's stub)
 #     --xen FILE             the Xen hypervisor image (build/xen/xen-4.17; ./unientry setup fetches it)
 #     --firmware bios|efi    bios (default: SeaBIOS or qboot) or efi (OVMF, -bios OVMF.fd)
 #     --qemu-args "ARGS"     more QEMU arguments (split on spaces), e.g. "-cpu qemu64,-hypervisor"
@@ -20,7 +26,8 @@
 #     --initrd FILE          initial ramdisk / first module
 #     --module FILE[:ARGS]   one more module (Multiboot loaders), with its string; repeatable
 #     --initrd-size N        create a deterministic initrd of N bytes and pass it
-#     --expect STATUS        ok (default), fail, panic or crash
+#     --expect STATUS        ok (default), fail, panic, crash or returned (efi:shell: the EFI
+#                            stub gave up and returned to the shell)
 #     --expect-line REGEX    a serial line (ERE) that must appear; repeatable
 #     --reject-line REGEX    a serial line that must not appear; repeatable
 #     --timeout SECONDS      default 20
@@ -164,6 +171,28 @@ case $loader in
     # Xen's modules: the dom0 kernel with its command line, then its initrd.
     args+=(-kernel "$xen" -append "$xen_args" -initrd "$kernel${append:+ $append}${initrd:+,$initrd}")
     ;;
+  efi:removable|efi:shell)
+    [ "$firmware" = efi ] || { echo "boot-qemu.sh: loader $loader needs --firmware efi" >&2; exit 2; }
+    disk="$scratch/fat"
+    if [ "$loader" = efi:removable ]; then
+      [ -z "$append$initrd" ] || { echo "boot-qemu.sh: efi:removable passes no command line or initrd" >&2; exit 2; }
+      mkdir -p "$disk/EFI/BOOT"
+      cp "$kernel" "$disk/EFI/BOOT/BOOTX64.EFI"
+    else
+      mkdir -p "$disk/EFI/unientry"
+      cp "$kernel" "$disk/EFI/unientry/unientry.efi"
+      words=$append
+      if [ -n "$initrd" ]; then
+        cp "$initrd" "$disk/EFI/unientry/initrd.img"
+        words="${words:+$words }initrd=\\EFI\\unientry\\initrd.img"
+      fi
+      # The shell waits 5 s for a key before it runs startup.nsh; there is no switch for that.
+      # `reset -s` powers off when the kernel returns to the shell (a stub that failed), so
+      # QEMU exits with status 0, classified as "returned".
+      printf 'fs0:\r\n\\EFI\\unientry\\unientry.efi %s\r\nreset -s\r\n' "$words" > "$disk/startup.nsh"
+    fi
+    args+=(-drive "file=fat:$disk,format=raw,if=virtio,readonly=on")
+    ;;
   *) echo "boot-qemu.sh: unknown loader '$loader'" >&2; exit 2 ;;
 esac
 
@@ -188,6 +217,8 @@ case $status in
   124) outcome=timeout ;;
   *) outcome="qemu-error($status)" ;;
 esac
+# Under the UEFI shell, status 0 is the shell's `reset -s` after the kernel returned to it.
+case "$loader/$status" in efi:shell/0) outcome=returned ;; esac
 
 problems=()
 [ "$outcome" = "$expect" ] || problems+=("expected outcome '$expect', got '$outcome' (QEMU status $status)")

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes the load options (UCS-2) -> command line conversion with any bytes and capacity.
+// Fuzzes the load options (UCS-2) -> command line conversion with any bytes and capacity,
+// then the initrd= path search over the line it produced.
 #include <cstring>
 #include <vector>
 
@@ -17,6 +18,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (result.ok()) {
     fuzz::Check(result.value().length < capacity);
     for (size_t i = 0; i < result.value().length; ++i) fuzz::Check(out[i] >= 0x20 && out[i] <= 0x7e);
+    const size_t path_capacity = 1 + data[0] % 32;
+    for (uint32_t index = 0; index < bootinfo::kMaxEfiInitrdPaths; ++index) {
+      std::vector<char16_t> path(path_capacity, u'x');
+      const auto found = bootinfo::FindInitrdPath(out.data(), index, path.data(), path_capacity);
+      bool terminated = false;
+      for (char16_t unit : path) terminated = terminated || unit == 0;
+      fuzz::Check(terminated);
+      if (found.ok() && found.value()) {
+        fuzz::Check(path[0] != 0);
+        for (size_t i = 0; path[i] != 0; ++i) fuzz::Check(path[i] != u'/' && path[i] != u' ');
+      }
+    }
   }
   return 0;
 }

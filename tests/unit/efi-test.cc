@@ -168,4 +168,43 @@ TEST(LoadOptions, TruncatedToTheCapacity) { EXPECT_EQ(Convert(u"abcdef", 4), "ab
 
 TEST(LoadOptions, EmptyOptions) { EXPECT_EQ(Convert(u"", 4, 0), ""); }
 
+// The path of the index-th initrd= word as UTF-8 (the converter writes UCS-2), "none" or the error.
+std::string InitrdPath(const char* command_line, uint32_t index = 0, size_t capacity = 64) {
+  std::vector<char16_t> out(capacity, u'?');
+  const auto result = bootinfo::FindInitrdPath(command_line, index, out.data(), capacity);
+  if (result.is_error()) return "error: " + Text(result.error());
+  if (!result.value()) return out[0] == 0 ? "none" : "none, but out was written";
+  std::string path;
+  for (size_t i = 0; out[i] != 0; ++i) path += static_cast<char>(out[i]);
+  return path;
+}
+
+TEST(InitrdPath, FoundAnywhereOnTheLine) {
+  EXPECT_EQ(InitrdPath("initrd=\\a.img"), "\\a.img");
+  EXPECT_EQ(InitrdPath("console=ttyS0  initrd=\\boot\\b.img quiet"), "\\boot\\b.img");
+}
+
+TEST(InitrdPath, SlashesBecomeBackslashes) { EXPECT_EQ(InitrdPath("initrd=/EFI/x/initrd"), "\\EFI\\x\\initrd"); }
+
+TEST(InitrdPath, OnlyWholeWordsCount) {
+  EXPECT_EQ(InitrdPath("noinitrd=\\a foo.initrd=\\b"), "none");
+  EXPECT_EQ(InitrdPath(""), "none");
+}
+
+TEST(InitrdPath, IndexSelectsTheWord) {
+  const char* line = "initrd=\\one x initrd=\\two";
+  EXPECT_EQ(InitrdPath(line, 0), "\\one");
+  EXPECT_EQ(InitrdPath(line, 1), "\\two");
+  EXPECT_EQ(InitrdPath(line, 2), "none");
+}
+
+TEST(InitrdPath, EmptyPathIsAnError) {
+  EXPECT_EQ(InitrdPath("a initrd= b"), "error: initrd=[0]: initrd= names no file");
+}
+
+TEST(InitrdPath, TooLongPathIsAnError) {
+  EXPECT_EQ(InitrdPath("initrd=\\abcdefgh", 0, 8), "error: initrd=[0]: initrd= path too long: expected 0x7, got 0x9");
+  EXPECT_EQ(InitrdPath("initrd=\\abcdef", 0, 8), "\\abcdef");  // exactly fits with its NUL
+}
+
 }  // namespace

@@ -93,4 +93,35 @@ base::Result<LoadOptionsResult> ConvertLoadOptions(const uint16_t* options, size
   return result;
 }
 
+base::Result<bool> FindInitrdPath(const char* command_line, uint32_t index, char16_t* out, size_t capacity) {
+  constexpr char kKey[] = "initrd=";
+  constexpr size_t kKeyLength = sizeof(kKey) - 1;
+  out[0] = 0;
+  uint32_t seen = 0;
+  for (const char* word = command_line; *word != '\0';) {
+    while (*word == ' ') ++word;
+    const char* end = word;
+    while (*end != '\0' && *end != ' ') ++end;
+    const size_t length = static_cast<size_t>(end - word);
+    if (length >= kKeyLength && __builtin_memcmp(word, kKey, kKeyLength) == 0 && seen++ == index) {
+      const size_t path_length = length - kKeyLength;
+      if (path_length == 0) {
+        return base::AtIndex(base::MakeError("initrd= names no file", "initrd="), static_cast<int64_t>(index));
+      }
+      if (path_length + 1 > capacity) {
+        return base::AtIndex(base::MakeError("initrd= path too long", "initrd=", capacity - 1, path_length),
+                             static_cast<int64_t>(index));
+      }
+      for (size_t i = 0; i < path_length; ++i) {
+        const char c = word[kKeyLength + i];
+        out[i] = c == '/' ? u'\\' : static_cast<char16_t>(c);
+      }
+      out[path_length] = 0;
+      return true;
+    }
+    word = end;
+  }
+  return false;
+}
+
 }  // namespace bootinfo

@@ -60,6 +60,7 @@ inline constexpr EFI_STATUS EFI_ERROR_BIT = uint64_t{1} << 63;
 inline constexpr EFI_STATUS EFI_LOAD_ERROR = EFI_ERROR_BIT | 1;
 inline constexpr EFI_STATUS EFI_INVALID_PARAMETER = EFI_ERROR_BIT | 2;
 inline constexpr EFI_STATUS EFI_BUFFER_TOO_SMALL = EFI_ERROR_BIT | 5;
+inline constexpr EFI_STATUS EFI_NOT_FOUND = EFI_ERROR_BIT | 14;
 
 struct EFI_GUID {
   uint32_t Data1;
@@ -72,6 +73,14 @@ static_assert(AssertSize<EFI_GUID, 16>());
 inline constexpr EFI_GUID kLoadedImageProtocolGuid = {0x5b1b31a1, 0x9562, 0x11d2, {0x8e, 0x3f, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b}};
 inline constexpr EFI_GUID kAcpi20TableGuid = {0x8868e871, 0xe4f1, 0x11d3, {0xbc, 0x22, 0x00, 0x80, 0xc7, 0x3c, 0x88, 0x81}};
 inline constexpr EFI_GUID kAcpi10TableGuid = {0xeb9d2d30, 0x2d88, 0x11d3, {0x9a, 0x16, 0x00, 0x90, 0x27, 0x3f, 0xc1, 0x4d}};
+inline constexpr EFI_GUID kDevicePathProtocolGuid = {0x09576e91, 0x6d3f, 0x11d2, {0x8e, 0x39, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b}};
+inline constexpr EFI_GUID kLoadFile2ProtocolGuid = {0x4006c0c1, 0xfcb3, 0x403e, {0x99, 0x6d, 0x4a, 0x6c, 0x87, 0x24, 0xe0, 0x6d}};
+// LINUX_EFI_INITRD_MEDIA_GUID: the vendor media device path under which a loader offers the
+// initrd through LoadFile2 (Linux drivers/firmware/efi/libstub; OVMF's -initrd uses it).
+inline constexpr EFI_GUID kLinuxInitrdMediaGuid = {0x5568e427, 0x68fc, 0x4f3d, {0xac, 0x74, 0xca, 0x55, 0x52, 0x31, 0xcc, 0x68}};
+inline constexpr EFI_GUID kSimpleFileSystemProtocolGuid = {0x964e5b22, 0x6459, 0x11d2, {0x8e, 0x39, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b}};
+inline constexpr EFI_GUID kFileInfoGuid = {0x09576e92, 0x6d3f, 0x11d2, {0x8e, 0x39, 0x00, 0xa0, 0xc9, 0x69, 0x72, 0x3b}};
+inline constexpr EFI_GUID kGraphicsOutputProtocolGuid = {0x9042a9de, 0x23dc, 0x4a38, {0x96, 0xfb, 0x7a, 0xde, 0xd0, 0x80, 0x51, 0x6a}};
 
 struct EFI_TABLE_HEADER {
   uint64_t Signature;
@@ -114,14 +123,26 @@ struct EFI_BOOT_SERVICES {
   void* Reserved;                         // 160
   void* RegisterProtocolNotify;           // 168
   void* LocateHandle;                     // 176
-  void* LocateDevicePath;                 // 184
+  EFI_STATUS(__attribute__((ms_abi)) * LocateDevicePath)(const EFI_GUID* protocol, void** device_path,
+                                                         EFI_HANDLE* device);  // 184
   void* InstallConfigurationTable;        // 192
   void* LoadImage;                        // 200
   void* StartImage;                       // 208
   void* Exit;                             // 216
   void* UnloadImage;                      // 224
   EFI_STATUS(__attribute__((ms_abi)) * ExitBootServices)(EFI_HANDLE image, uint64_t map_key);  // 232
+  void* GetNextMonotonicCount;            // 240
+  void* Stall;                            // 248
+  void* SetWatchdogTimer;                 // 256
+  void* DriverSupport[2];                 // 264: ConnectController, DisconnectController
+  void* OpenProtocols[3];                 // 280: Open, Close, OpenProtocolInformation
+  void* ProtocolsPerHandle;               // 304
+  void* LocateHandleBuffer;               // 312
+  EFI_STATUS(__attribute__((ms_abi)) * LocateProtocol)(const EFI_GUID* protocol, void* registration,
+                                                       void** interface);  // 320
 };
+ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, LocateDevicePath, 184);
+ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, LocateProtocol, 320);
 ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, AllocatePages, 40);
 ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, GetMemoryMap, 56);
 ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, HandleProtocol, 152);
@@ -160,6 +181,98 @@ struct EFI_LOADED_IMAGE_PROTOCOL {
 };
 ABI_ASSERT_OFFSET(EFI_LOADED_IMAGE_PROTOCOL, LoadOptionsSize, 48);
 ABI_ASSERT_OFFSET(EFI_LOADED_IMAGE_PROTOCOL, ImageBase, 64);
+
+// Device paths (UEFI 2.10 §10.3): nodes of Type, SubType and a little-endian 16-bit Length.
+struct EFI_DEVICE_PATH_PROTOCOL {
+  uint8_t Type;
+  uint8_t SubType;
+  uint8_t Length[2];
+};
+static_assert(AssertSize<EFI_DEVICE_PATH_PROTOCOL, 4>());
+inline constexpr uint8_t kMediaDevicePath = 4;
+inline constexpr uint8_t kMediaVendorDp = 3;
+inline constexpr uint8_t kEndDevicePathType = 0x7f;
+inline constexpr uint8_t kEndEntireDevicePath = 0xff;
+
+struct [[gnu::packed]] VENDOR_DEVICE_PATH {
+  EFI_DEVICE_PATH_PROTOCOL Header;
+  EFI_GUID Guid;
+};
+static_assert(AssertSize<VENDOR_DEVICE_PATH, 20>());
+
+struct EFI_LOAD_FILE2_PROTOCOL {
+  EFI_STATUS(__attribute__((ms_abi)) * LoadFile)(EFI_LOAD_FILE2_PROTOCOL* self, void* file_path,
+                                                 uint8_t boot_policy, uint64_t* buffer_size, void* buffer);
+};
+
+struct EFI_FILE_PROTOCOL {
+  uint64_t Revision;  // 0
+  EFI_STATUS(__attribute__((ms_abi)) * Open)(EFI_FILE_PROTOCOL* self, EFI_FILE_PROTOCOL** file,
+                                             const char16_t* name, uint64_t mode, uint64_t attributes);  // 8
+  EFI_STATUS(__attribute__((ms_abi)) * Close)(EFI_FILE_PROTOCOL* self);  // 16
+  void* Delete;  // 24
+  EFI_STATUS(__attribute__((ms_abi)) * Read)(EFI_FILE_PROTOCOL* self, uint64_t* size, void* buffer);  // 32
+  void* Write;        // 40
+  void* GetPosition;  // 48
+  void* SetPosition;  // 56
+  EFI_STATUS(__attribute__((ms_abi)) * GetInfo)(EFI_FILE_PROTOCOL* self, const EFI_GUID* type, uint64_t* size,
+                                                void* buffer);  // 64
+};
+ABI_ASSERT_OFFSET(EFI_FILE_PROTOCOL, Read, 32);
+ABI_ASSERT_OFFSET(EFI_FILE_PROTOCOL, GetInfo, 64);
+inline constexpr uint64_t kEfiFileModeRead = 1;
+
+struct EFI_SIMPLE_FILE_SYSTEM_PROTOCOL {
+  uint64_t Revision;
+  EFI_STATUS(__attribute__((ms_abi)) * OpenVolume)(EFI_SIMPLE_FILE_SYSTEM_PROTOCOL* self, EFI_FILE_PROTOCOL** root);
+};
+
+// EFI_FILE_INFO's fixed part; the file name (UCS-2) follows it.
+struct EFI_FILE_INFO {
+  uint64_t Size;            // 0: of the whole structure, name included
+  uint64_t FileSize;        // 8
+  uint64_t PhysicalSize;    // 16
+  uint8_t Times[3][16];     // 24: CreateTime, LastAccessTime, ModificationTime (EFI_TIME)
+  uint64_t Attribute;       // 72
+};
+ABI_ASSERT_OFFSET(EFI_FILE_INFO, FileSize, 8);
+ABI_ASSERT_OFFSET(EFI_FILE_INFO, Attribute, 72);
+
+// Graphics Output Protocol (UEFI 2.10 §12.9): only the current mode is read.
+enum class EFI_GRAPHICS_PIXEL_FORMAT : uint32_t {
+  PixelRedGreenBlueReserved8BitPerColor = 0,
+  PixelBlueGreenRedReserved8BitPerColor = 1,
+  PixelBitMask = 2,
+  PixelBltOnly = 3,
+};
+
+struct EFI_GRAPHICS_OUTPUT_MODE_INFORMATION {
+  uint32_t Version;                       // 0
+  uint32_t HorizontalResolution;          // 4
+  uint32_t VerticalResolution;            // 8
+  EFI_GRAPHICS_PIXEL_FORMAT PixelFormat;  // 12
+  uint32_t PixelInformation[4];           // 16: red, green, blue, reserved masks (PixelBitMask)
+  uint32_t PixelsPerScanLine;             // 32
+};
+ABI_ASSERT_OFFSET(EFI_GRAPHICS_OUTPUT_MODE_INFORMATION, PixelsPerScanLine, 32);
+
+struct EFI_GRAPHICS_OUTPUT_PROTOCOL_MODE {
+  uint32_t MaxMode;                            // 0
+  uint32_t Mode;                               // 4
+  EFI_GRAPHICS_OUTPUT_MODE_INFORMATION* Info;  // 8
+  uint64_t SizeOfInfo;                         // 16
+  uint64_t FrameBufferBase;                    // 24
+  uint64_t FrameBufferSize;                    // 32
+};
+ABI_ASSERT_OFFSET(EFI_GRAPHICS_OUTPUT_PROTOCOL_MODE, FrameBufferBase, 24);
+
+struct EFI_GRAPHICS_OUTPUT_PROTOCOL {
+  void* QueryMode;                          // 0
+  void* SetMode;                            // 8
+  void* Blt;                                // 16
+  EFI_GRAPHICS_OUTPUT_PROTOCOL_MODE* Mode;  // 24
+};
+ABI_ASSERT_OFFSET(EFI_GRAPHICS_OUTPUT_PROTOCOL, Mode, 24);
 
 // PE/COFF (Microsoft PE format specification): what the bzImage's EFI header needs.
 inline constexpr uint16_t kImageFileMachineAmd64 = 0x8664;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // Pieces of the EFI entry that do not need firmware: the memory map -> E820 conversion and
-// the load options (UCS-2) -> command line conversion. Hosted-testable; the EFI stub uses them.
+// the load options (UCS-2) -> command line conversion and the `initrd=` paths in it. Hosted-testable; the EFI stub uses them.
 #pragma once
 
 #include <cstddef>
@@ -39,5 +39,15 @@ struct LoadOptionsResult {
 /// kept (tab becomes a space); any other code unit is an error naming its index and value.
 base::Result<LoadOptionsResult> ConvertLoadOptions(const uint16_t* options, size_t bytes, char* out,
                                                    size_t capacity);
+
+/// The most `initrd=` words the EFI entry loads (each becomes a module; the first the initrd).
+inline constexpr uint32_t kMaxEfiInitrdPaths = 4;
+
+/// Finds the `index`-th (0-based) `initrd=PATH` word of `command_line` and writes PATH as a
+/// NUL-terminated UCS-2 file path for the Simple File System protocol into `out` (`capacity`
+/// code units), with '/' turned into the '\' UEFI paths use. Ok(false) when there is no such
+/// word; an error for an empty path or one that does not fit. Paths cannot contain spaces
+/// (the word ends at the first one), as in Linux's EFI stub.
+base::Result<bool> FindInitrdPath(const char* command_line, uint32_t index, char16_t* out, size_t capacity);
 
 }  // namespace bootinfo
