@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <random>
 #include <vector>
 
 #include "bootinfo/e820.h"
@@ -103,6 +105,32 @@ TEST(SanitizeE820, IsIdempotent) {
   const auto twice = Sanitize(once);
   ASSERT_EQ(once.size(), twice.size());
   for (size_t i = 0; i < once.size(); ++i) EXPECT_TRUE(once[i] == twice[i]);
+}
+
+// Sorted maps without overlaps take a one-pass path; the same ranges shuffled (so they are no
+// longer sorted) take the general one. Both must give the same map, on many random maps with
+// gaps, neighbours of equal and different types, empty ranges and type 0.
+TEST(SanitizeE820, SortedFastPathAgreesWithTheGeneralPath) {
+  std::mt19937_64 random(20261126);
+  for (int round = 0; round < 2000; ++round) {
+    std::vector<boot_e820_entry> sorted;
+    uint64_t address = random() % 4 * 0x1000;
+    const int count = 2 + static_cast<int>(random() % 40);
+    for (int i = 0; i < count; ++i) {
+      const uint64_t size = random() % 5 == 0 ? 0 : (1 + random() % 4) * 0x1000;
+      sorted.push_back({address, size, static_cast<uint32_t>(random() % 5)});  // type 0..4
+      address += size + (random() % 3 == 0 ? 0x1000 : 0);
+    }
+    std::vector<boot_e820_entry> shuffled = sorted;
+    std::shuffle(shuffled.begin(), shuffled.end(), random);
+    std::swap(shuffled.front(), *std::max_element(shuffled.begin(), shuffled.end(), [](const auto& a, const auto& b) {
+      return a.addr + (a.size != 0) < b.addr + (b.size != 0);
+    }));  // the highest range first: out of order whenever there are two ranges
+    const auto fast = Sanitize(sorted);
+    const auto general = Sanitize(shuffled);
+    ASSERT_EQ(fast.size(), general.size()) << "round " << round;
+    for (size_t i = 0; i < fast.size(); ++i) ASSERT_TRUE(fast[i] == general[i]) << "round " << round << " entry " << i;
+  }
 }
 
 }  // namespace

@@ -58,11 +58,12 @@ setup_code:                                     /* the header's jmp at 0x200 lan
 1:      movw    %ax, %ss
         movw    $setup_stack_top, %sp
 
-        /* A fresh zero page with the header as the loader left it. */
+        /* A fresh zero page with the header as the loader left it. Dword stores: each
+         * iteration of a rep string instruction counts as an instruction executed. */
         movw    $zero_page, %di
-        movw    $(BOOT_PARAMS_SIZE / 2), %cx
-        xorw    %ax, %ax
-        rep stosw
+        movw    $(BOOT_PARAMS_SIZE / 4), %cx
+        xorl    %eax, %eax
+        rep stosl
         movw    $setup_header, %si
         movw    $(zero_page + BP_hdr), %di
         movw    $SETUP_HEADER_SIZE, %cx
