@@ -39,13 +39,15 @@ echo "== The EFI stub under OVMF (q35, no initrd; about 30 s under -icount)"
 # EfiStubMain's first instruction -> the common entry, firmware calls included: the load
 # options, ACPI and GOP lookups, LoadFile2 probing, GetMemoryMap and ExitBootServices (which
 # runs the firmware's exit-boot-services handlers); then the copy of the map into E820.
-read -r efi_entry efi_common <<<"$(timeout 120 qemu-system-x86_64 -M q35 -m 256 -nodefaults -display none \
-  -monitor none -no-reboot -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 \
+read -r efi_entry efi_exit efi_common <<<"$(timeout 120 qemu-system-x86_64 -M q35 -m 256 -nodefaults \
+  -display none -monitor none -no-reboot -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 \
   -bios /usr/share/ovmf/OVMF.fd -icount shift=0,sleep=off -kernel "$build/kernel/unientry.bzImage" \
   -append console=ttyS0 | tr -d '\r' |
-  awk '$2 == "cost" && ($3 == "entry" || $3 == "common") {printf "%s ", $4}')" || true
+  awk '$2 == "cost" && ($3 == "entry" || $3 == "firmware-exit" || $3 == "common") {printf "%s ", $4}')" || true
 if [ -n "${efi_common:-}" ]; then
-  printf 'efi         efi_main -> common entry: %d instructions\n' $((efi_common - efi_entry))
+  printf 'efi         efi_main -> common entry: %d instructions (to ExitBootServices returning: %d;\n' \
+    $((efi_common - efi_entry)) $((efi_exit - efi_entry))
+  printf '            after it, the memory map -> E820 and the jump: %d)\n' $((efi_common - efi_exit))
 else
   echo "efi         no cost lines (is the ovmf package installed?)"
 fi

@@ -22,6 +22,7 @@ extern "C" [[noreturn]] void CommonStart(const bootabi::boot_params* params, uin
   platform::AnnouncePlatform();
   PrintCost("entry", gBoot.descriptor->entry_tsc);
   PrintCost("long-mode", gBoot.descriptor->long_mode_tsc);
+  PrintCost("firmware-exit", gBoot.descriptor->firmware_exit_tsc);
   PrintCost("common", common_tsc);
   RunInitTable(gBoot.entry);
   PrintBootReport();

@@ -113,6 +113,7 @@ extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TA
   }
 
   // Boot services are gone: from here on, only our own code and our own page tables.
+  handoff.descriptor->firmware_exit_tsc = arch::ReadTsc();
   __asm__ volatile("mov %0, %%cr3" ::"r"(reinterpret_cast<uint64_t>(boot_pml4)) : "memory");
   const bootinfo::PhysicalMemory memory(0, arch::kIdentityMappedBytes, 0);
   bootabi::boot_params& params = *handoff.params;

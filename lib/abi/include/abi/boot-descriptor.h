@@ -107,8 +107,11 @@ struct boot_descriptor {
   // rdtsc when the shared 32->64-bit switch reached 64-bit mode; 0 for entries that start in
   // 64-bit mode. Under QEMU -icount the TSC counts guest instructions.
   uint64_t long_mode_tsc;
+  // rdtsc when the stub was done with the firmware's services (EFI: ExitBootServices returned),
+  // so a boot's cost splits into firmware calls and our own work; 0 for other entries.
+  uint64_t firmware_exit_tsc;
 };
-static_assert(AssertSize<boot_descriptor, 0x360>());
+static_assert(AssertSize<boot_descriptor, 0x368>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
@@ -125,5 +128,7 @@ ABI_ASSERT_OFFSET(boot_descriptor, framebuffer_addr, 0x2d0);
 ABI_ASSERT_OFFSET(boot_descriptor, unknown_items, 0x2e8);
 ABI_ASSERT_OFFSET(boot_descriptor, hypervisor, 0x2f0);
 ABI_ASSERT_OFFSET(boot_descriptor, hypervisor_features, 0x308);
+ABI_ASSERT_OFFSET(boot_descriptor, long_mode_tsc, 0x358);
+ABI_ASSERT_OFFSET(boot_descriptor, firmware_exit_tsc, 0x360);
 
 }  // namespace bootabi
