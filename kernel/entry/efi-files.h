@@ -19,7 +19,9 @@ struct EfiFailure {
 /// Loads the initrd into pages below 4 GiB and records it as the first module. A loader's
 /// LoadFile2 initrd (Linux's LINUX_EFI_INITRD_MEDIA_GUID device path: OVMF's -initrd, GRUB,
 /// systemd-boot) wins; without one, each `initrd=PATH` word of the command line is read from
-/// the volume the image was loaded from, each becoming one module.
+/// the volume the image was loaded from, each becoming one module (at most
+/// kMaxEfiInitrdPaths; more is an error). On failure the pages it allocated are freed, so the
+/// firmware gets its memory back when the stub returns.
 EfiFailure LoadEfiInitrds(bootabi::efi::EFI_BOOT_SERVICES& boot, const bootabi::efi::EFI_LOADED_IMAGE_PROTOCOL& image,
                           const bootinfo::Handoff& handoff);
 

@@ -7,6 +7,7 @@
 #include "abi/boot-descriptor.h"
 #include "abi/boot-params.h"
 #include "abi/e820.h"
+#include "abi/efi.h"
 #include "abi/multiboot1.h"
 #include "abi/multiboot2.h"
 #include "abi/xen.h"
@@ -56,4 +57,9 @@ void GenerateAsmOffsets() {
   DEFINE(MULTIBOOT2_TAG_FRAMEBUFFER, bootabi::multiboot2::kTagFramebuffer);
   DEFINE(MULTIBOOT2_TAG_ACPI_OLD, bootabi::multiboot2::kTagAcpiOld);
   DEFINE(MULTIBOOT2_TAG_ACPI_NEW, bootabi::multiboot2::kTagAcpiNew);
+  OFFSET(EFI_SYSTEM_TABLE_BootServices, bootabi::efi::EFI_SYSTEM_TABLE, BootServices);
+  OFFSET(EFI_BOOT_SERVICES_AllocatePages, bootabi::efi::EFI_BOOT_SERVICES, AllocatePages);
+  OFFSET(EFI_BOOT_SERVICES_FreePages, bootabi::efi::EFI_BOOT_SERVICES, FreePages);
+  DEFINE(EFI_ALLOCATE_ADDRESS, bootabi::efi::EFI_ALLOCATE_TYPE::AllocateAddress);
+  DEFINE(EFI_LOADER_DATA, bootabi::efi::EFI_MEMORY_TYPE::EfiLoaderData);
 }

@@ -20,6 +20,8 @@
 #                            initrd, initrd=\EFI\unientry\initrd.img (read by the kernel's stub)
 #     --xen FILE             the Xen hypervisor image (build/xen/xen-4.17; ./unientry setup fetches it)
 #     --firmware bios|efi    bios (default: SeaBIOS or qboot) or efi (OVMF, -bios OVMF.fd)
+#     --shell-first TEXT     efi:shell only: start the kernel once with the command line TEXT
+#                            before the real boot (a run expected to fail and return)
 #     --qemu-args "ARGS"     more QEMU arguments (split on spaces), e.g. "-cpu qemu64,-hypervisor"
 #     --kvm                  run under KVM; exits 77 (a skip for CTest) when /dev/kvm is unusable
 #     --append TEXT          kernel command line
@@ -37,7 +39,7 @@
 set -u
 
 machine= kernel= append= initrd= initrd_size= expect=ok timeout=20 log= quiet=0
-loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256
+loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first=
 expect_lines=() reject_lines=() modules=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -47,6 +49,7 @@ while [ $# -gt 0 ]; do
     --loader) loader=$2; shift 2 ;;
     --firmware) firmware=$2; shift 2 ;;
     --qemu-args) qemu_args=$2; shift 2 ;;
+    --shell-first) shell_first=$2; shift 2 ;;
     --kvm) kvm=1; shift ;;
     --xen) xen=$2; shift 2 ;;
     --initrd) initrd=$2; shift 2 ;;
@@ -189,7 +192,11 @@ case $loader in
       # The shell waits 5 s for a key before it runs startup.nsh; there is no switch for that.
       # `reset -s` powers off when the kernel returns to the shell (a stub that failed), so
       # QEMU exits with status 0, classified as "returned".
-      printf 'fs0:\r\n\\EFI\\unientry\\unientry.efi %s\r\nreset -s\r\n' "$words" > "$disk/startup.nsh"
+      {
+        printf 'fs0:\r\n'
+        [ -z "$shell_first" ] || printf '\\EFI\\unientry\\unientry.efi %s\r\n' "$shell_first"
+        printf '\\EFI\\unientry\\unientry.efi %s\r\nreset -s\r\n' "$words"
+      } > "$disk/startup.nsh"
     fi
     args+=(-drive "file=fat:$disk,format=raw,if=virtio,readonly=on")
     ;;

@@ -123,9 +123,21 @@ TEST(SanitizeE820, SortedFastPathAgreesWithTheGeneralPath) {
     }
     std::vector<boot_e820_entry> shuffled = sorted;
     std::shuffle(shuffled.begin(), shuffled.end(), random);
-    std::swap(shuffled.front(), *std::max_element(shuffled.begin(), shuffled.end(), [](const auto& a, const auto& b) {
-      return a.addr + (a.size != 0) < b.addr + (b.size != 0);
-    }));  // the highest range first: out of order whenever there are two ranges
+    // The ranges (zero-size entries are not ranges) must be out of order to force the general
+    // path: if the shuffle left them sorted, swap the first two.
+    std::vector<size_t> ranges;
+    for (size_t i = 0; i < shuffled.size(); ++i) {
+      if (shuffled[i].size != 0) ranges.push_back(i);
+    }
+    if (ranges.size() < 2) continue;  // one range: there is no order to break
+    const auto in_order = [&] {
+      for (size_t k = 1; k < ranges.size(); ++k) {
+        if (shuffled[ranges[k]].addr < shuffled[ranges[k - 1]].addr) return false;
+      }
+      return true;
+    };
+    if (in_order()) std::swap(shuffled[ranges[0]], shuffled[ranges[1]]);
+    ASSERT_FALSE(in_order());
     const auto fast = Sanitize(sorted);
     const auto general = Sanitize(shuffled);
     ASSERT_EQ(fast.size(), general.size()) << "round " << round;

@@ -198,6 +198,16 @@ TEST(InitrdPath, IndexSelectsTheWord) {
   EXPECT_EQ(InitrdPath(line, 2), "none");
 }
 
+TEST(InitrdPath, WordEndIsJustPastThePath) {
+  char16_t path[16];
+  size_t end = 0;
+  const char* line = "a initrd=\\x.img b";
+  ASSERT_TRUE(bootinfo::FindInitrdPath(line, 0, path, 16, &end).value());
+  EXPECT_EQ(end, 15u);  // the space before "b"
+  ASSERT_TRUE(bootinfo::FindInitrdPath("initrd=\\x", 0, path, 16, &end).value());
+  EXPECT_EQ(end, 9u);  // the end of the line
+}
+
 TEST(InitrdPath, EmptyPathIsAnError) {
   EXPECT_EQ(InitrdPath("a initrd= b"), "error: initrd=[0]: initrd= names no file");
 }

@@ -10,8 +10,10 @@
  * only code that runs where the firmware put the image: using RIP-relative addresses only,
  * it allocates the kernel's memory at 1 MiB (AllocatePages, AllocateAddress), copies the
  * kernel part there and calls EfiStubMain (entry/efi-stub.cc) at its linked address. A
- * failure status goes back to the firmware.
+ * failure status goes back to the firmware, with the kernel's pages freed again.
  */
+#include "generated/asm-offsets.h"
+
         /* Only the PE header names it: KEEP(*(.text.efi)) in linker.ld saves it from gc. */
         .section .text.efi, "ax"
         .code64
@@ -32,12 +34,12 @@ efi_pe_entry:
         /* AllocatePages(AllocateAddress, EfiLoaderData, pages, &address = 1 MiB) */
         movq    $__kernel_start, %rbx           /* where the kernel is linked */
         movq    %rbx, 32(%rsp)
-        movl    $2, %ecx                        /* AllocateAddress */
-        movl    $2, %edx                        /* EfiLoaderData */
+        movl    $EFI_ALLOCATE_ADDRESS, %ecx
+        movl    $EFI_LOADER_DATA, %edx
         movq    $__kernel_pages, %r8            /* linker.ld: the kernel's size in pages */
         leaq    32(%rsp), %r9
-        movq    96(%r13), %rax                  /* SystemTable->BootServices */
-        call    *40(%rax)                       /* ->AllocatePages */
+        movq    EFI_SYSTEM_TABLE_BootServices(%r13), %rax
+        call    *EFI_BOOT_SERVICES_AllocatePages(%rax)
         testq   %rax, %rax
         jnz     1f
 
@@ -51,6 +53,15 @@ efi_pe_entry:
         movq    %r13, %rsi
         movabsq $EfiStubMain, %rax
         call    *%rax                           /* returns only with an error status */
+
+        /* Give the kernel's pages back, so the firmware (or a shell that starts the image
+         * again) is left as it was: FreePages(1 MiB, pages). The status stays in %rbx. */
+        movq    %rax, %rbx
+        movq    $__kernel_start, %rcx
+        movq    $__kernel_pages, %rdx
+        movq    EFI_SYSTEM_TABLE_BootServices(%r13), %rax
+        call    *EFI_BOOT_SERVICES_FreePages(%rax)
+        movq    %rbx, %rax
 1:      movq    %rbp, %rsp
         popq    %rbp
         popq    %r13

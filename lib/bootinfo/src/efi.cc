@@ -93,7 +93,8 @@ base::Result<LoadOptionsResult> ConvertLoadOptions(const uint16_t* options, size
   return result;
 }
 
-base::Result<bool> FindInitrdPath(const char* command_line, uint32_t index, char16_t* out, size_t capacity) {
+base::Result<bool> FindInitrdPath(const char* command_line, uint32_t index, char16_t* out, size_t capacity,
+                                  size_t* word_end) {
   constexpr char kKey[] = "initrd=";
   constexpr size_t kKeyLength = sizeof(kKey) - 1;
   out[0] = 0;
@@ -117,6 +118,7 @@ base::Result<bool> FindInitrdPath(const char* command_line, uint32_t index, char
         out[i] = c == '/' ? u'\\' : static_cast<char16_t>(c);
       }
       out[path_length] = 0;
+      if (word_end != nullptr) *word_end = static_cast<size_t>(end - command_line);
       return true;
     }
     word = end;

@@ -60,6 +60,7 @@ inline constexpr EFI_STATUS EFI_ERROR_BIT = uint64_t{1} << 63;
 inline constexpr EFI_STATUS EFI_LOAD_ERROR = EFI_ERROR_BIT | 1;
 inline constexpr EFI_STATUS EFI_INVALID_PARAMETER = EFI_ERROR_BIT | 2;
 inline constexpr EFI_STATUS EFI_BUFFER_TOO_SMALL = EFI_ERROR_BIT | 5;
+inline constexpr EFI_STATUS EFI_OUT_OF_RESOURCES = EFI_ERROR_BIT | 9;
 inline constexpr EFI_STATUS EFI_NOT_FOUND = EFI_ERROR_BIT | 14;
 
 struct EFI_GUID {
@@ -110,7 +111,7 @@ struct EFI_BOOT_SERVICES {
   void* RestoreTPL;                       // 32
   EFI_STATUS(__attribute__((ms_abi)) * AllocatePages)(EFI_ALLOCATE_TYPE type, uint32_t memory_type,
                                                       uint64_t pages, uint64_t* address);  // 40
-  void* FreePages;                        // 48
+  EFI_STATUS(__attribute__((ms_abi)) * FreePages)(uint64_t memory, uint64_t pages);  // 48
   EFI_STATUS(__attribute__((ms_abi)) * GetMemoryMap)(uint64_t* map_size, EFI_MEMORY_DESCRIPTOR* map,
                                                      uint64_t* map_key, uint64_t* descriptor_size,
                                                      uint32_t* descriptor_version);  // 56
@@ -144,6 +145,7 @@ struct EFI_BOOT_SERVICES {
 ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, LocateDevicePath, 184);
 ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, LocateProtocol, 320);
 ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, AllocatePages, 40);
+ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, FreePages, 48);
 ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, GetMemoryMap, 56);
 ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, HandleProtocol, 152);
 ABI_ASSERT_OFFSET(EFI_BOOT_SERVICES, ExitBootServices, 232);
@@ -221,6 +223,7 @@ struct EFI_FILE_PROTOCOL {
 ABI_ASSERT_OFFSET(EFI_FILE_PROTOCOL, Read, 32);
 ABI_ASSERT_OFFSET(EFI_FILE_PROTOCOL, GetInfo, 64);
 inline constexpr uint64_t kEfiFileModeRead = 1;
+inline constexpr uint64_t kEfiFileDirectory = 0x10;  // EFI_FILE_INFO.Attribute
 
 struct EFI_SIMPLE_FILE_SYSTEM_PROTOCOL {
   uint64_t Revision;

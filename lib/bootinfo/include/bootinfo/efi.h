@@ -47,7 +47,9 @@ inline constexpr uint32_t kMaxEfiInitrdPaths = 4;
 /// NUL-terminated UCS-2 file path for the Simple File System protocol into `out` (`capacity`
 /// code units), with '/' turned into the '\' UEFI paths use. Ok(false) when there is no such
 /// word; an error for an empty path or one that does not fit. Paths cannot contain spaces
-/// (the word ends at the first one), as in Linux's EFI stub.
-base::Result<bool> FindInitrdPath(const char* command_line, uint32_t index, char16_t* out, size_t capacity);
+/// (the word ends at the first one), as in Linux's EFI stub. `word_end`, when given, receives
+/// the offset in `command_line` just past the path (where a truncated line would have cut it).
+base::Result<bool> FindInitrdPath(const char* command_line, uint32_t index, char16_t* out, size_t capacity,
+                                  size_t* word_end = nullptr);
 
 }  // namespace bootinfo
