@@ -8,7 +8,7 @@ namespace {
 [[gnu::section(".handoff")]] constinit bootabi::boot_params gParams = {};
 [[gnu::section(".handoff")]] constinit bootabi::boot_descriptor gDescriptor = {};
 [[gnu::section(".handoff")]] constinit char gCommandLine[bootabi::kCommandLineSize] = {};
-constinit bootinfo::E820Scratch gScratch = {};
+[[gnu::section(".stub_scratch")]] constinit bootinfo::E820Scratch gScratch = {};
 
 }  // namespace
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The storage every entry stub translates into, and how a stub leaves for the common entry.
 // It lives in the .handoff section, outside .bss, so the common entry's .bss clear keeps it.
+// Large buffers only stubs use go to .stub_scratch (`[[gnu::section(".stub_scratch")]]`): also
+// outside .bss, never cleared, so they must be written before they are read.
 #pragma once
 
 #include "abi/boot-params.h"
@@ -11,7 +13,7 @@
 /// The handoff area with the identity-mapped addresses the common path will see.
 bootinfo::Handoff HandoffArea();
 
-/// Scratch for the E820 sanitiser while a stub runs.
+/// Scratch for the E820 sanitiser while a stub runs (in .stub_scratch).
 bootinfo::E820Scratch& StubE820Scratch();
 
 /// Records when the stub started (its first rdtsc) and, for entries that switched to 64-bit
