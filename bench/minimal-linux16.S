@@ -7,6 +7,9 @@
  * which reports both TSC values (minimal-report.inc). No memory map, no A20 handling: QEMU
  * has A20 on. Header fields are the few QEMU's loader reads (boot.rst).
  */
+#include "generated/asm-offsets.h"
+#include "minimal-long-mode.inc"
+
         .code16
         .section .setup, "ax"
         .org    0x1f1
@@ -40,17 +43,7 @@ setup_start:
         shll    $4, %ebx
         addl    %ebx, %cs:gdt_pointer - 0x200 + 2   /* CS = DS + 0x20: offsets from 0x200 */
         lgdtl   %cs:gdt_pointer - 0x200
-        movl    $0x20, %eax                     /* CR4.PAE */
-        movl    %eax, %cr4
-        movl    $pml4, %eax
-        movl    %eax, %cr3
-        movl    $0xc0000080, %ecx               /* EFER.LME */
-        rdmsr
-        orl     $0x100, %eax
-        wrmsr
-        movl    %cr0, %eax
-        orl     $0x80000001, %eax               /* PE and PG at once: real mode to long mode */
-        movl    %eax, %cr0
+        minimal_enter_long_mode                 /* PE and PG at once: real mode to long mode */
         ljmpl   $8, $long_mode
         .balign 8
 gdt:    .quad   0, 0x00af9a000000ffff
@@ -62,10 +55,4 @@ gdt_pointer:
 #include "minimal-report.inc"
 
         .section .data, "aw"
-        .balign 4096
-pml4:   .quad   pdpt + 3
-        .fill   511, 8, 0
-pdpt:   .quad   pd + 3
-        .fill   511, 8, 0
-pd:     .quad   0x83
-        .fill   511, 8, 0
+        minimal_page_tables

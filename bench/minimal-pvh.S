@@ -10,17 +10,20 @@
  * on COM1 and exits QEMU through isa-debug-exit. Under -icount shift=0,sleep=off the TSC counts
  * guest instructions, so long-mode - entry is the cost of the mode switch itself.
  */
+#include "generated/asm-offsets.h"
+#include "minimal-long-mode.inc"
+
 #ifdef MINIMAL_MULTIBOOT1
         /* Multiboot 1 header with the a.out kludge: QEMU loads the file linearly. */
         .section .text.header, "ax"
         .balign 4
 multiboot1_header:
-        .long   0x1BADB002, 0x00010000, -(0x1BADB002 + 0x00010000)
+        .long   MULTIBOOT1_HEADER_MAGIC, MULTIBOOT1_AOUT_KLUDGE, -(MULTIBOOT1_HEADER_MAGIC + MULTIBOOT1_AOUT_KLUDGE)
         .long   multiboot1_header, __image_start, __image_end, __image_end, minimal_start
 #else
         .section .note.Xen, "a", @note
         .balign 4
-        .long   4, 4, 18                /* namesz, descsz, XEN_ELFNOTE_PHYS32_ENTRY */
+        .long   4, 4, XEN_ELFNOTE_PHYS32_ENTRY  /* namesz, descsz, type */
         .asciz  "Xen"
         .long   minimal_start
 #endif
@@ -33,17 +36,7 @@ minimal_start:
         movl    %eax, %esi
         movl    %edx, %edi
         lgdt    gdt_pointer
-        movl    $0x20, %eax             /* CR4.PAE */
-        movl    %eax, %cr4
-        movl    $pml4, %eax
-        movl    %eax, %cr3
-        movl    $0xc0000080, %ecx       /* EFER.LME */
-        rdmsr
-        orl     $0x100, %eax
-        wrmsr
-        movl    %cr0, %eax
-        orl     $0x80000001, %eax       /* CR0.PG | CR0.PE */
-        movl    %eax, %cr0
+        minimal_enter_long_mode
         ljmp    $8, $long_mode
 
 #include "minimal-report.inc"
@@ -54,10 +47,4 @@ gdt:    .quad   0, 0x00af9a000000ffff
 gdt_pointer:
         .word   15
         .long   gdt
-        .balign 4096
-pml4:   .quad   pdpt + 3
-        .fill   511, 8, 0
-pdpt:   .quad   pd + 3
-        .fill   511, 8, 0
-pd:     .quad   0x83                    /* 2 MiB at 0: this code and its data */
-        .fill   511, 8, 0
+        minimal_page_tables

@@ -216,5 +216,5 @@ void RecordEfiFramebuffer(efi::EFI_BOOT_SERVICES& boot, bootabi::boot_descriptor
   descriptor.framebuffer_width = info.HorizontalResolution;
   descriptor.framebuffer_height = info.VerticalResolution;
   descriptor.framebuffer_bpp = static_cast<uint8_t>(bits);
-  descriptor.framebuffer_type = 1;  // direct RGB, as Multiboot's type 1
+  descriptor.framebuffer_type = bootabi::kFramebufferTypeRgb;
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Source of build/kernel/generated/asm-offsets.h: the ABI offsets and sizes assembly needs,
-// taken from the C++ structs. Compiled to assembly text only (never linked); each OFFSET()
+// Source of build/kernel/generated/asm-offsets.h: the ABI offsets, sizes and constants
+// assembly needs, taken from the C++ structs and headers. Compiled to assembly text only (never linked); each OFFSET()
 // leaves a "->NAME VALUE" marker that cmake/asm-offsets.cmake turns into a #define.
 #include <cstddef>
 
@@ -10,7 +10,9 @@
 #include "abi/efi.h"
 #include "abi/multiboot1.h"
 #include "abi/multiboot2.h"
+#include "abi/hvm-start-info.h"
 #include "abi/xen.h"
+#include "arch/x86/cpu.h"
 
 #define DEFINE(name, value) \
   __asm__ volatile("\n.ascii \"->" #name " %0\"" ::"n"(static_cast<unsigned long>(value)))
@@ -30,6 +32,15 @@ void GenerateAsmOffsets() {
   HEADER_OFFSET(BP_jump, jump);
   DEFINE(E820_ENTRY_SIZE, sizeof(bootabi::boot_e820_entry));
   DEFINE(E820_MAX_ENTRIES_ZEROPAGE, bootabi::kE820MaxEntriesZeroPage);
+  DEFINE(E820_SIGNATURE, bootabi::kE820Signature);
+  DEFINE(XEN_ELFNOTE_PHYS32_ENTRY, bootabi::kXenElfNotePhys32Entry);
+  DEFINE(CR0_PE, arch::kCr0Pe);
+  DEFINE(CR0_PG, arch::kCr0Pg);
+  DEFINE(CR4_PAE, arch::kCr4Pae);
+  DEFINE(MSR_EFER, arch::kMsrEfer);
+  DEFINE(EFER_LME, arch::kEferLme);
+  DEFINE(PAGE_PRESENT_WRITABLE, arch::kPagePresent | arch::kPageWritable);
+  DEFINE(PAGE_HUGE, arch::kPageHuge);
   DEFINE(BOOT_ENTRY_LINUX16, bootabi::BootEntry::kLinux16);
   DEFINE(BOOT_ENTRY_LINUX32, bootabi::BootEntry::kLinux32);
   DEFINE(BOOT_ENTRY_LINUX64, bootabi::BootEntry::kLinux64);
@@ -43,6 +54,8 @@ void GenerateAsmOffsets() {
   DEFINE(XEN_ELFNOTE_GUEST_OS, bootabi::xen::kElfNoteGuestOs);
   DEFINE(XEN_ELFNOTE_LOADER, bootabi::xen::kElfNoteLoader);
   DEFINE(MULTIBOOT1_HEADER_SIZE, sizeof(bootabi::multiboot1::multiboot_header));
+  DEFINE(MULTIBOOT1_HEADER_MAGIC, bootabi::multiboot1::kHeaderMagic);
+  DEFINE(MULTIBOOT1_AOUT_KLUDGE, bootabi::multiboot1::kAoutKludge);
   DEFINE(MULTIBOOT2_HEADER_MAGIC, bootabi::multiboot2::kHeaderMagic);
   DEFINE(MULTIBOOT2_ARCHITECTURE_I386, bootabi::multiboot2::kArchitectureI386);
   DEFINE(MULTIBOOT2_HEADER_TAG_END, bootabi::multiboot2::kHeaderTagEnd);

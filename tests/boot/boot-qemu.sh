@@ -192,10 +192,11 @@ case $loader in
       # The shell waits 5 s for a key before it runs startup.nsh; there is no switch for that.
       # `reset -s` powers off when the kernel returns to the shell (a stub that failed), so
       # QEMU exits with status 0, classified as "returned".
+      image='\EFI\unientry\unientry.efi'
       {
         printf 'fs0:\r\n'
-        [ -z "$shell_first" ] || printf '\\EFI\\unientry\\unientry.efi %s\r\n' "$shell_first"
-        printf '\\EFI\\unientry\\unientry.efi %s\r\nreset -s\r\n' "$words"
+        [ -z "$shell_first" ] || printf '%s %s\r\n' "$image" "$shell_first"
+        printf '%s %s\r\nreset -s\r\n' "$image" "$words"
       } > "$disk/startup.nsh"
     fi
     args+=(-drive "file=fat:$disk,format=raw,if=virtio,readonly=on")

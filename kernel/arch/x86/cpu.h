@@ -19,6 +19,11 @@ inline constexpr uint32_t kMsrEfer = 0xc0000080;
 inline constexpr uint64_t kEferLme = 1u << 8;
 inline constexpr uint64_t kEferNxe = 1u << 11;
 
+// [intel/vol3]: 4.5 4-Level Paging: page-table entry bits the boot page tables use
+inline constexpr uint64_t kPagePresent = 1u << 0;
+inline constexpr uint64_t kPageWritable = 1u << 1;
+inline constexpr uint64_t kPageHuge = 1u << 7;  // PS: a 2 MiB page in a page directory
+
 struct CpuidResult {
   uint32_t eax, ebx, ecx, edx;
 };

@@ -20,7 +20,6 @@
 #include "arch/x86/linux-handoff.h"
 #include "generated/asm-offsets.h"
 
-#define SMAP 0x534d4150  /* "SMAP": the E820 signature (ACPI 6.5, 15.1) */
 
         .code16
         .section .setup, "ax"
@@ -104,11 +103,11 @@ collect_e820:
         xorl    %ebx, %ebx
         movw    $(zero_page + BP_e820_table), %di
 1:      movl    $0xe820, %eax
-        movl    $SMAP, %edx
+        movl    $E820_SIGNATURE, %edx
         movl    $E820_ENTRY_SIZE, %ecx
         int     $0x15
         jc      3f
-        cmpl    $SMAP, %eax
+        cmpl    $E820_SIGNATURE, %eax
         jne     3f
         cmpl    $E820_ENTRY_SIZE, %ecx
         jb      2f

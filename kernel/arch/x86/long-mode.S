@@ -11,13 +11,7 @@
 #include "arch/x86/identity-map.h"
 #include "arch/x86/segments.h"
 
-#define CR0_PE (1 << 0)
-#define CR0_PG (1 << 31)
-#define CR4_PAE (1 << 5)
-#define MSR_EFER 0xc0000080
-#define EFER_LME (1 << 8)
-#define PAGE_PRESENT_WRITABLE 0x3
-#define PAGE_HUGE 0x80
+#include "generated/asm-offsets.h"  /* CR0_*, CR4_PAE, MSR_EFER, EFER_LME, PAGE_*: arch/x86/cpu.h */
 
         .section .text.entry32, "ax"
         .code32

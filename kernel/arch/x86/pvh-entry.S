@@ -16,8 +16,7 @@
  * the common 64-bit entry.
  */
 #include "arch/x86/segments.h"
-
-#define XEN_ELFNOTE_PHYS32_ENTRY 18
+#include "generated/asm-offsets.h"
 
         .section .note.Xen, "a", @note
         .balign 4

@@ -58,6 +58,11 @@ inline constexpr uint32_t kBootDescriptorMaxModules = 16;
 inline constexpr uint32_t kBootLoaderNameSize = 64;
 inline constexpr uint32_t kBootTranslationErrorSize = 192;
 
+// boot_descriptor.framebuffer_type: the Multiboot encoding, which the EFI entry uses too.
+inline constexpr uint8_t kFramebufferTypeIndexed = 0;
+inline constexpr uint8_t kFramebufferTypeRgb = 1;
+inline constexpr uint8_t kFramebufferTypeEgaText = 2;
+
 struct boot_descriptor {
   uint32_t magic;                // kBootDescriptorMagic
   uint16_t version;              // kBootDescriptorVersion
@@ -88,7 +93,7 @@ struct boot_descriptor {
   uint32_t framebuffer_width;
   uint32_t framebuffer_height;
   uint8_t framebuffer_bpp;
-  uint8_t framebuffer_type;  // the loader's encoding (Multiboot: 0 indexed, 1 RGB, 2 text)
+  uint8_t framebuffer_type;  // Multiboot's encoding (kFramebufferType*), as loaders give it
   uint8_t _pad2[2];
   uint32_t unknown_items;    // boot information items the stub did not know and skipped
   uint32_t _reserved2;

@@ -32,6 +32,9 @@ ABI_ASSERT_OFFSET(boot_e820_entry, addr, 0);
 ABI_ASSERT_OFFSET(boot_e820_entry, size, 8);
 ABI_ASSERT_OFFSET(boot_e820_entry, type, 16);
 
+/// "SMAP": the signature int 0x15, eax = 0xe820 takes in %edx and returns in %eax (ACPI 6.5, 15.1).
+inline constexpr uint32_t kE820Signature = 0x534d4150;
+
 /// The number of entries boot_params.e820_table holds (E820_MAX_ENTRIES_ZEROPAGE).
 inline constexpr int kE820MaxEntriesZeroPage = 128;
 
