@@ -28,6 +28,25 @@ uint64_t Field(const std::vector<uint8_t>& bytes, size_t offset, size_t size) {
 
 std::string Where(size_t index) { return fmt::format("init table entry #{}", index); }
 
+struct CountedList {
+  uint64_t list;
+  uint32_t count;
+};
+
+// An entry's {list, count} pair (inittab::Dependencies or inittab::Exclusions) at `offset` of
+// `raw`, with the count checked against `max`; `field` names it in the error.
+template <typename List>
+CountedList ReadCountedList(const ElfImage& elf, const std::vector<uint8_t>& raw, size_t offset, uint32_t max,
+                            const std::string& where, const std::string& name, const char* field) {
+  const CountedList result{Field(raw, offset + offsetof(List, list), 8),
+                           static_cast<uint32_t>(Field(raw, offset + offsetof(List, count), 4))};
+  if (result.count > max) {
+    throw ImageError(fmt::format("{}: {} ('{}') {}.count: expected at most {}, got {}", elf.path(), where, name,
+                                 field, max, result.count));
+  }
+  return result;
+}
+
 }  // namespace
 
 InitTable InitTable::Read(const ElfImage& elf) {
@@ -65,14 +84,8 @@ InitTable InitTable::Read(const ElfImage& elf) {
     entry.detect = Field(raw, base + offsetof(inittab::InitEntry, detect), 8);
     entry.run = Field(raw, base + offsetof(inittab::InitEntry, run), 8);
 
-    const size_t depends = base + offsetof(inittab::InitEntry, depends);
-    const uint64_t depends_list = Field(raw, depends + offsetof(inittab::Dependencies, list), 8);
-    const auto depends_count =
-        static_cast<uint32_t>(Field(raw, depends + offsetof(inittab::Dependencies, count), 4));
-    if (depends_count > kMaxDependencies) {
-      throw ImageError(fmt::format("{}: {} ('{}') depends.count: expected at most {}, got {}",
-                                   elf.path(), where, entry.name, kMaxDependencies, depends_count));
-    }
+    const auto [depends_list, depends_count] = ReadCountedList<inittab::Dependencies>(
+        elf, raw, base + offsetof(inittab::InitEntry, depends), kMaxDependencies, where, entry.name, "depends");
     for (uint32_t i = 0; i < depends_count; ++i) {
       const uint64_t target = elf.ReadU64(depends_list + i * 8, where + " dependency list");
       const bool inside = target >= start->value && target < end->value &&
@@ -81,14 +94,8 @@ InitTable InitTable::Read(const ElfImage& elf) {
                                      : static_cast<uint32_t>(count));
     }
 
-    const size_t exclusions = base + offsetof(inittab::InitEntry, exclusions);
-    const uint64_t exclusion_list = Field(raw, exclusions + offsetof(inittab::Exclusions, list), 8);
-    const auto exclusion_count =
-        static_cast<uint32_t>(Field(raw, exclusions + offsetof(inittab::Exclusions, count), 4));
-    if (exclusion_count > kMaxExclusions) {
-      throw ImageError(fmt::format("{}: {} ('{}') exclusions.count: expected at most {}, got {}",
-                                   elf.path(), where, entry.name, kMaxExclusions, exclusion_count));
-    }
+    const auto [exclusion_list, exclusion_count] = ReadCountedList<inittab::Exclusions>(
+        elf, raw, base + offsetof(inittab::InitEntry, exclusions), kMaxExclusions, where, entry.name, "exclusions");
     entry.exclusion_reasons.reserve(exclusion_count);
     for (uint32_t i = 0; i < exclusion_count; ++i) {
       const std::vector<uint8_t> bytes =

@@ -29,25 +29,39 @@ void BeginHandoff(const Handoff& handoff, bootabi::BootEntry entry, uint64_t ori
   descriptor.original_info_paddr = original_info_address;
 }
 
-base::Result<> CopyCommandLine(const PhysicalMemory& memory, uint64_t address, size_t max_length,
-                               const Handoff& handoff, const char* field) {
-  if (address == 0) return base::Ok{};
+namespace {
+
+// Copies the loader's NUL-terminated string at `address` into `out` (`out_capacity` bytes),
+// reading at most `read_limit` bytes of it; a string that starts outside readable memory, or
+// runs off it before its NUL, is an error naming `field` (and leaves `out` empty).
+base::Result<base::CopyStatus> CopyLoaderString(const PhysicalMemory& memory, uint64_t address, size_t read_limit,
+                                                char* out, size_t out_capacity, const char* field) {
   uint64_t readable = memory.ReadableFrom(address);
   if (readable == 0) {
     return base::MakeError("outside readable memory", field, memory.base() + memory.size(), address);
   }
-  size_t capacity = handoff.command_line_capacity;
-  if (max_length + 1 < capacity) capacity = max_length + 1;
-  // Reading up to the capacity is enough to tell "too long" from "unterminated".
-  if (readable > capacity) readable = capacity;
-  const base::CopyResult copy = base::CopyBoundedString(
-      handoff.command_line, capacity, reinterpret_cast<const char*>(memory.At(address)), readable);
+  if (readable > read_limit) readable = read_limit;
+  const base::CopyResult copy =
+      base::CopyBoundedString(out, out_capacity, reinterpret_cast<const char*>(memory.At(address)), readable);
   if (copy.status == base::CopyStatus::kUnterminated) {
-    handoff.command_line[0] = '\0';
+    out[0] = '\0';
     return base::MakeError("not NUL-terminated before the end of readable memory", field,
                            memory.base() + memory.size(), address + readable);
   }
-  handoff.descriptor->cmdline_truncated = copy.status == base::CopyStatus::kTruncated ? 1 : 0;
+  return copy.status;
+}
+
+}  // namespace
+
+base::Result<> CopyCommandLine(const PhysicalMemory& memory, uint64_t address, size_t max_length,
+                               const Handoff& handoff, const char* field) {
+  if (address == 0) return base::Ok{};
+  size_t capacity = handoff.command_line_capacity;
+  if (max_length + 1 < capacity) capacity = max_length + 1;
+  // Reading up to the capacity is enough to tell "too long" from "unterminated".
+  const base::CopyStatus status =
+      TRY(CopyLoaderString(memory, address, capacity, handoff.command_line, capacity, field));
+  handoff.descriptor->cmdline_truncated = status == base::CopyStatus::kTruncated ? 1 : 0;
   return base::Ok{};
 }
 
@@ -75,19 +89,8 @@ base::Result<> AddModule(const Handoff& handoff, uint64_t address, uint64_t size
 base::Result<> CopyLoaderName(const PhysicalMemory& memory, uint64_t address, size_t max_length,
                               const Handoff& handoff, const char* field) {
   if (address == 0) return base::Ok{};
-  uint64_t readable = memory.ReadableFrom(address);
-  if (readable == 0) {
-    return base::MakeError("outside readable memory", field, memory.base() + memory.size(), address);
-  }
-  if (readable > max_length + 1) readable = max_length + 1;
   char* name = handoff.descriptor->loader_name;
-  const base::CopyResult copy = base::CopyBoundedString(
-      name, bootabi::kBootLoaderNameSize, reinterpret_cast<const char*>(memory.At(address)), readable);
-  if (copy.status == base::CopyStatus::kUnterminated) {
-    name[0] = '\0';
-    return base::MakeError("not NUL-terminated before the end of readable memory", field,
-                           memory.base() + memory.size(), address + readable);
-  }
+  TRY(CopyLoaderString(memory, address, max_length + 1, name, bootabi::kBootLoaderNameSize, field));
   const base::StringView text(name);
   auto type = bootabi::LoaderType::kUndefined;
   if (text.StartsWith("GRUB")) type = bootabi::LoaderType::kGrub;
