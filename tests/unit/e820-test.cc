@@ -14,7 +14,7 @@ using bootabi::boot_e820_entry;
 std::vector<boot_e820_entry> Sanitize(std::vector<boot_e820_entry> entries, uint32_t* dropped = nullptr) {
   static bootinfo::E820Scratch scratch;
   const auto count = static_cast<uint32_t>(entries.size());
-  entries.resize(bootabi::kE820MaxEntriesZeroPage);
+  entries.resize(std::max<size_t>(count, bootabi::kE820MaxEntriesZeroPage));
   const auto result = bootinfo::SanitizeE820(entries.data(), count, bootabi::kE820MaxEntriesZeroPage, scratch);
   if (dropped != nullptr) *dropped = result.dropped;
   entries.resize(result.count);
@@ -142,6 +142,44 @@ TEST(SanitizeE820, SortedFastPathAgreesWithTheGeneralPath) {
     const auto general = Sanitize(shuffled);
     ASSERT_EQ(fast.size(), general.size()) << "round " << round;
     for (size_t i = 0; i < fast.size(); ++i) ASSERT_TRUE(fast[i] == general[i]) << "round " << round << " entry " << i;
+  }
+}
+
+// The general path against the definition, page by page: each page takes the largest type of
+// the ranges covering it (type 0 covers nothing), and runs of pages of one type are one range.
+// Random overlapping maps, up to the 512 entries the sanitiser takes in.
+TEST(SanitizeE820, OverlapsResolveAsThePageByPageDefinition) {
+  std::mt19937_64 random(20261202);
+  constexpr uint64_t kPages = 96, kPage = 0x1000;
+  for (int round = 0; round < 1000; ++round) {
+    std::vector<boot_e820_entry> map;
+    const int count = 1 + static_cast<int>(random() % (round < 990 ? 24 : 512));
+    for (int i = 0; i < count; ++i) {
+      const uint64_t first = random() % kPages;
+      const uint64_t pages = 1 + random() % 12;
+      map.push_back({first * kPage, pages * kPage, static_cast<uint32_t>(random() % 6)});
+    }
+    std::vector<uint32_t> page_type(kPages + 12, 0);
+    for (const auto& entry : map) {
+      for (uint64_t page = entry.addr / kPage; page < (entry.addr + entry.size) / kPage; ++page) {
+        page_type[page] = std::max(page_type[page], entry.type);
+      }
+    }
+    std::vector<boot_e820_entry> expected;
+    for (uint64_t page = 0; page < page_type.size(); ++page) {
+      if (page_type[page] == 0) continue;
+      if (!expected.empty() && expected.back().type == page_type[page] &&
+          expected.back().addr + expected.back().size == page * kPage) {
+        expected.back().size += kPage;
+      } else {
+        expected.push_back({page * kPage, kPage, page_type[page]});
+      }
+    }
+    const auto sanitized = Sanitize(map);
+    ASSERT_EQ(sanitized.size(), expected.size()) << "round " << round;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      ASSERT_TRUE(sanitized[i] == expected[i]) << "round " << round << " entry " << i;
+    }
   }
 }
 

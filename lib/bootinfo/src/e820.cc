@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "bootinfo/e820.h"
 
+#include "base/sort.h"
+
 namespace bootinfo {
 
 E820Builder::AddResult E820Builder::Add(uint64_t addr, uint64_t size, uint32_t type) {
@@ -27,20 +29,6 @@ void AddBasicMemory(E820Builder& builder, uint32_t mem_lower_kib, uint32_t mem_u
 }
 
 namespace {
-
-void SortUnique(uint64_t* values, uint32_t& count) {
-  for (uint32_t i = 1; i < count; ++i) {  // insertion sort: few values at boot, 2 * kE820MaxInputEntries at most
-    const uint64_t value = values[i];
-    uint32_t j = i;
-    for (; j > 0 && values[j - 1] > value; --j) values[j] = values[j - 1];
-    values[j] = value;
-  }
-  uint32_t unique = 0;
-  for (uint32_t i = 0; i < count; ++i) {
-    if (unique == 0 || values[unique - 1] != values[i]) values[unique++] = values[i];
-  }
-  count = unique;
-}
 
 bool IsRange(const bootabi::boot_e820_entry& entry) {
   return entry.size != 0 && entry.addr + entry.size > entry.addr;
@@ -83,29 +71,34 @@ uint32_t MergeSorted(const bootabi::boot_e820_entry* entries, uint32_t count, bo
   return output_count;
 }
 
-// The general case: every boundary of every range; between two consecutive boundaries the
-// covering type is constant, so deciding each elementary interval decides the whole map.
+// The general case: a sweep over every range's start and end in address order. Between two
+// consecutive boundaries the set of covering ranges is constant, and the type that wins there is
+// the largest type among them: a max-heap of the covering ranges (by type) answers that, with
+// ranges that have ended removed lazily when they reach its top. O(n log n) for n ranges.
 uint32_t ResolveOverlaps(const bootabi::boot_e820_entry* entries, uint32_t count, E820Scratch& scratch) {
-  uint32_t boundary_count = 0;
+  uint32_t event_count = 0;
   for (uint32_t i = 0; i < count; ++i) {
-    if (!IsRange(entries[i])) continue;
-    scratch.boundaries[boundary_count++] = entries[i].addr;
-    scratch.boundaries[boundary_count++] = entries[i].addr + entries[i].size;
+    scratch.covering[i] = false;
+    if (!IsRange(entries[i]) || entries[i].type == 0) continue;  // type 0 covers nothing
+    scratch.events[event_count++] = E820Event{entries[i].addr, i, false};
+    scratch.events[event_count++] = E820Event{entries[i].addr + entries[i].size, i, true};
   }
-  SortUnique(scratch.boundaries, boundary_count);
+  base::Sort(scratch.events, event_count,
+             [](const E820Event& a, const E820Event& b) { return a.address < b.address; });
 
+  auto larger_type = [entries](uint32_t a, uint32_t b) { return entries[a].type > entries[b].type; };
+  base::Heap<uint32_t, decltype(larger_type)> covering(scratch.heap, kE820MaxInputEntries, larger_type);
   uint32_t output_count = 0;
-  for (uint32_t b = 0; b + 1 < boundary_count; ++b) {
-    const uint64_t start = scratch.boundaries[b];
-    const uint64_t end = scratch.boundaries[b + 1];
-    uint32_t type = 0;  // 0: not covered
-    for (uint32_t i = 0; i < count; ++i) {
-      const bootabi::boot_e820_entry& entry = entries[i];
-      if (IsRange(entry) && entry.addr <= start && end <= entry.addr + entry.size && entry.type > type) {
-        type = entry.type;
-      }
+  for (uint32_t e = 0; e < event_count;) {
+    const uint64_t start = scratch.events[e].address;
+    for (; e < event_count && scratch.events[e].address == start; ++e) {
+      const E820Event& event = scratch.events[e];
+      scratch.covering[event.entry] = !event.is_end;
+      if (!event.is_end) covering.Push(event.entry);
     }
-    if (type != 0) AppendMerged(scratch.output, output_count, start, end, type);
+    while (!covering.empty() && !scratch.covering[covering.Top()]) covering.Pop();
+    if (e == event_count || covering.empty()) continue;
+    AppendMerged(scratch.output, output_count, start, scratch.events[e].address, entries[covering.Top()].type);
   }
   return output_count;
 }

@@ -51,4 +51,11 @@ constexpr bool StringEqual(const char* a, const char* b) {
   return *a == *b;
 }
 
+/// strcmp's order: negative, zero or positive as `a` sorts before, with or after `b`.
+constexpr int StringCompare(const char* a, const char* b) {
+  for (; *a != '\0' && *a == *b; ++a, ++b) {
+  }
+  return static_cast<int>(static_cast<unsigned char>(*a)) - static_cast<int>(static_cast<unsigned char>(*b));
+}
+
 }  // namespace base

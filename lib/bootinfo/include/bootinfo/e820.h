@@ -37,9 +37,18 @@ void AddBasicMemory(E820Builder& builder, uint32_t mem_lower_kib, uint32_t mem_u
 /// maps (EFI) often list more ranges than 128 before adjacent ones are merged.
 inline constexpr uint32_t kE820MaxInputEntries = 512;
 
-/// Scratch space for SanitizeE820: two boundaries per entry.
+/// A range's start or end, for the sanitiser's sweep.
+struct E820Event {
+  uint64_t address;
+  uint32_t entry;  // index of the input entry
+  bool is_end;
+};
+
+/// Scratch space for SanitizeE820: two events per entry, the covering ranges, the result.
 struct E820Scratch {
-  uint64_t boundaries[2 * kE820MaxInputEntries];
+  E820Event events[2 * kE820MaxInputEntries];
+  uint32_t heap[kE820MaxInputEntries];  // each range is pushed once, when it starts
+  bool covering[kE820MaxInputEntries];
   bootabi::boot_e820_entry output[2 * kE820MaxInputEntries];
 };
 
