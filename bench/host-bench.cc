@@ -4,6 +4,7 @@
 #include <benchmark/benchmark.h>
 
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -51,32 +52,104 @@ void BM_SanitizeE820(benchmark::State& state) {
     benchmark::DoNotOptimize(bootinfo::SanitizeE820(work.data(), count, count, *scratch));
   }
 }
-BENCHMARK(BM_SanitizeE820)->Arg(9)->Arg(128);
+BENCHMARK(BM_SanitizeE820)->Arg(9)->Arg(128)->Arg(512);
+
+// An init table of `count` entries over the four init levels, as the kernel would have it.
+struct BenchTable {
+  std::vector<std::string> names;
+  std::vector<std::vector<uint32_t>> dependencies;
+  std::vector<inittab::PlanNode> nodes;
+  std::vector<uint32_t> indices;  // every dependency list in one array, as the kernel keeps them
+
+  std::vector<char> strings;      // every name in one array, as .rodata holds them
+
+  void Finish() {
+    const auto count = static_cast<uint32_t>(names.size());
+    for (const auto& list : dependencies) indices.insert(indices.end(), list.begin(), list.end());
+    std::vector<size_t> offsets;
+    for (const auto& name : names) {
+      offsets.push_back(strings.size());
+      strings.insert(strings.end(), name.begin(), name.end());
+      strings.push_back('\0');
+    }
+    uint32_t used = 0;
+    for (uint32_t i = 0; i < count; ++i) {
+      nodes[i].name = strings.data() + offsets[i];
+      nodes[i].has_run = true;
+      nodes[i].depends = indices.data() + used;
+      nodes[i].depend_count = static_cast<uint32_t>(dependencies[i].size());
+      used += nodes[i].depend_count;
+    }
+  }
+};
+
+// A chain in one level, listed in reverse (each entry depends on the one after it): every
+// placement makes exactly one more entry ready, the worst case for a scan-based sort.
+BenchTable Chain(uint32_t count) {
+  BenchTable table{std::vector<std::string>(count), std::vector<std::vector<uint32_t>>(count),
+                   std::vector<inittab::PlanNode>(count), {}, {}};
+  for (uint32_t i = 0; i < count; ++i) {
+    table.names[i] = "chain-" + std::to_string(i);
+    table.nodes[i].level = INIT_LEVEL_NORMAL;
+    if (i + 1 < count) table.dependencies[i] = {i + 1};
+  }
+  table.Finish();
+  return table;
+}
+
+// A random DAG over the four levels: each entry depends on up to four entries of the same or an
+// earlier level placed before it in a random rank order (so no cycle), about 2.5 per entry.
+BenchTable RandomDag(uint32_t count) {
+  std::mt19937 random(count);
+  const uint32_t levels[] = {INIT_LEVEL_EARLY, INIT_LEVEL_PLATFORM, INIT_LEVEL_NORMAL, INIT_LEVEL_LATE};
+  BenchTable table{std::vector<std::string>(count), std::vector<std::vector<uint32_t>>(count),
+                   std::vector<inittab::PlanNode>(count), {}, {}};
+  std::vector<uint32_t> rank(count);
+  for (uint32_t i = 0; i < count; ++i) {
+    table.names[i] = "entry-" + std::to_string(random());  // unordered names, as a real table has
+    table.nodes[i].level = levels[random() % 4];
+    rank[i] = random();
+  }
+  for (uint32_t i = 0; i < count; ++i) {
+    for (int tries = 0; tries < 5; ++tries) {
+      const uint32_t other = random() % count;
+      if (other != i && rank[other] < rank[i] && table.nodes[other].level <= table.nodes[i].level) {
+        table.dependencies[i].push_back(other);
+      }
+    }
+  }
+  table.Finish();
+  return table;
+}
+
+// The checks and the sort the kernel runs at boot and unientry-inspect at build time.
+void CheckAndSort(benchmark::State& state, const BenchTable& table) {
+  const auto count = static_cast<uint32_t>(table.nodes.size());
+  std::vector<uint32_t> words(inittab::PlanScratchWords(count, inittab::CountDependencies(table.nodes.data(), count)));
+  const inittab::PlanScratch scratch{words.data(), words.size()};
+  std::vector<inittab::PlanError> errors(8);
+  std::vector<uint32_t> order(count);
+  inittab::PlanError error;
+  for (auto _ : state) {
+    if (inittab::CheckNodes(table.nodes.data(), count, scratch, errors.data(), 8) != 0 ||
+        !inittab::SortNodes(table.nodes.data(), count, scratch, order.data(), &error)) {
+      state.SkipWithError("the benchmark's table is invalid");
+      break;
+    }
+    benchmark::DoNotOptimize(order.data());
+  }
+  state.counters["entries"] = count;
+  state.counters["dependencies"] = static_cast<double>(inittab::CountDependencies(table.nodes.data(), count));
+}
 
 void BM_PlanCheckAndSort(benchmark::State& state) {
-  const auto count = static_cast<uint32_t>(state.range(0));
-  std::vector<std::string> names;
-  std::vector<uint32_t> dependencies(count);
-  std::vector<inittab::PlanNode> nodes(count);
-  for (uint32_t i = 0; i < count; ++i) names.push_back("entry-" + std::to_string(i));
-  for (uint32_t i = 0; i < count; ++i) {
-    dependencies[i] = i == 0 ? 0 : i - 1;  // a chain, listed in reverse: the worst case
-    nodes[count - 1 - i] = inittab::PlanNode{.name = names[i].c_str(), .level = 50000, .has_run = true,
-                                             .depends = &dependencies[i], .depend_count = i == 0 ? 0u : 1u};
-  }
-  for (uint32_t i = 0; i < count; ++i) {
-    if (nodes[count - 1 - i].depend_count != 0) dependencies[i] = count - i;  // index of entry i-1
-  }
-  std::vector<inittab::PlanError> errors(8);
-  std::vector<uint32_t> order(count), remaining(count);
-  std::unique_ptr<bool[]> placed(new bool[count]);
-  inittab::PlanError cycle;
-  for (auto _ : state) {
-    benchmark::DoNotOptimize(inittab::CheckNodes(nodes.data(), count, errors.data(), 8));
-    benchmark::DoNotOptimize(
-        inittab::SortNodes(nodes.data(), count, order.data(), {remaining.data(), placed.get()}, &cycle));
-  }
+  CheckAndSort(state, Chain(static_cast<uint32_t>(state.range(0))));
 }
-BENCHMARK(BM_PlanCheckAndSort)->Arg(16)->Arg(128);
+BENCHMARK(BM_PlanCheckAndSort)->Arg(16)->Arg(128)->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);
+
+void BM_PlanCheckAndSortRandomDag(benchmark::State& state) {
+  CheckAndSort(state, RandomDag(static_cast<uint32_t>(state.range(0))));
+}
+BENCHMARK(BM_PlanCheckAndSortRandomDag)->Arg(16)->Arg(128)->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

@@ -39,6 +39,10 @@ bootabi::boot_descriptor& CheckDescriptor(const bootabi::boot_params& params) {
     FailWithError("handoff", base::MakeError("unknown boot entry", "boot_descriptor.entry",
                                              bootabi::kBootEntryCount - 1, descriptor.entry));
   }
+  if (descriptor.firmware >= bootabi::kFirmwareCount) {
+    FailWithError("handoff", base::MakeError("unknown firmware", "boot_descriptor.firmware",
+                                             bootabi::kFirmwareCount - 1, descriptor.firmware));
+  }
   return descriptor;
 }
 
@@ -85,7 +89,9 @@ void AcceptHandoff(const bootabi::boot_params* params) {
   gBoot.params = params;
   gBoot.descriptor = &descriptor;
   gBoot.entry = static_cast<bootabi::BootEntry>(descriptor.entry);
+  gBoot.firmware = static_cast<bootabi::Firmware>(descriptor.firmware);
   console::Line().Append("entry ").Append(bootabi::BootEntryName(gBoot.entry));
+  console::Line().Append("firmware ").Append(bootabi::FirmwareName(gBoot.firmware));
 
   if (descriptor.translation_error[0] != '\0') {
     base::StringBuffer<bootabi::kBootTranslationErrorSize + 32> message;

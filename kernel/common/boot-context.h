@@ -11,6 +11,7 @@ struct BootContext {
   const bootabi::boot_params* params = nullptr;
   bootabi::boot_descriptor* descriptor = nullptr;  // the common path adds the platform it found
   bootabi::BootEntry entry = bootabi::BootEntry::kPvh;
+  bootabi::Firmware firmware = bootabi::Firmware::kNone;
   base::StringView command_line;
 };
 

@@ -10,7 +10,10 @@
 
 namespace {
 
-constexpr uint64_t kModuleCmdlineShown = 64;
+// A module's string is shown whole up to the command line's own limit; a longer one is cut
+// there and the line says so ("cmdline-truncated"), so a reader never mistakes a cut string
+// for the loader's whole string (module paths under long build directories exceed 64).
+constexpr uint64_t kModuleCmdlineShown = bootabi::kCommandLineSize;
 
 const char* LoaderName(uint8_t type_of_loader) {
   switch (static_cast<bootabi::LoaderType>(type_of_loader >> 4)) {
@@ -88,8 +91,12 @@ void PrintBootReport() {
     line.Append("report module ").AppendDecimal(i).Append(" addr=").AppendHex(module.paddr);
     line.Append(" size=").AppendDecimal(module.size);
     // The loader's string for the module, if it gave one inside the identity map.
-    if (module.cmdline_paddr != 0 && module.cmdline_paddr < arch::kIdentityMappedBytes - kModuleCmdlineShown) {
-      line.Append(" cmdline=").AppendQuoted(reinterpret_cast<const char*>(module.cmdline_paddr), kModuleCmdlineShown);
+    if (module.cmdline_paddr != 0 && module.cmdline_paddr < arch::kIdentityMappedBytes - kModuleCmdlineShown - 1) {
+      const auto* text = reinterpret_cast<const char*>(module.cmdline_paddr);
+      line.Append(" cmdline=").AppendQuoted(text, kModuleCmdlineShown);
+      uint64_t length = 0;
+      while (length < kModuleCmdlineShown && text[length] != '\0') ++length;
+      if (length == kModuleCmdlineShown && text[length] != '\0') line.Append(" cmdline-truncated");
     }
   }
   if (descriptor.framebuffer_addr != 0) {

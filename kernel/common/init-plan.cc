@@ -19,14 +19,14 @@ constexpr uint32_t kMaxReportedErrors = 16;
 constinit inittab::PlanNode gNodes[kMaxEntries];
 constinit uint32_t gDependencyIndices[kMaxDependencies];
 constinit uint32_t gOrder[kMaxEntries];
-constinit uint32_t gRemaining[kMaxEntries];
-constinit bool gPlaced[kMaxEntries];
+constinit uint32_t gScratch[inittab::PlanScratchWords(kMaxEntries, kMaxDependencies)];
+constinit inittab::InitResult gResults[kMaxEntries];
 constinit inittab::PlanError gErrors[kMaxReportedErrors];
 constinit const char* gRunning = nullptr;
 
 class KernelHooks {
  public:
-  KernelHooks(const inittab::InitEntry* entries, bootabi::BootEntry environment)
+  KernelHooks(const inittab::InitEntry* entries, uint32_t environment)
       : entries_(entries), environment_(environment) {}
 
   bool Detect(uint32_t index) { return entries_[index].detect(); }
@@ -43,7 +43,11 @@ class KernelHooks {
     if (record.result == inittab::InitResult::kUnsupported) {
       line.Append(" ").AppendQuoted(inittab::ExclusionReason(gNodes[record.node], environment_));
     } else if (record.result == inittab::InitResult::kFinished) {
-      line.Append(" by ").Append(entries_[record.finished_by].name);
+      line.Append(" by ").Append(entries_[record.cause].name);
+    } else if (record.result == inittab::InitResult::kSkipped) {
+      // "skipped: depends on memory-map, which was not-detected" (docs/serial-format.md)
+      line.Append(": depends on ").Append(entries_[record.cause].name).Append(", which was ");
+      line.Append(inittab::InitResultName(record.cause_result));
     }
     line.End();
     console::Line().Append("cost init:").Append(entry.name).Append(" ").AppendDecimal(arch::ReadTsc());
@@ -51,21 +55,30 @@ class KernelHooks {
 
  private:
   const inittab::InitEntry* entries_;
-  bootabi::BootEntry environment_;
+  uint32_t environment_;
 };
 
 }  // namespace
 
 const char* RunningInitEntry() { return gRunning; }
 
-void RunInitTable(bootabi::BootEntry environment) {
+void RunInitTable(bootabi::BootEntry entry, bootabi::Firmware firmware) {
+  const uint32_t environment = inittab::EnvironmentIndex(entry, firmware);
+  if (environment == inittab::kNoEnvironment) {
+    console::Line line;
+    line.Append("plan-error no boot environment ").Append(bootabi::BootEntryName(entry)).Append("/");
+    line.Append(bootabi::FirmwareName(firmware)).Append(" (inittab/environment.h)");
+    line.End();
+    Fail("unknown boot environment");
+  }
   const auto table = linktab::Entries<LINKTAB_TABLE(init)>();
   const auto count = static_cast<uint32_t>(table.size());
   const inittab::NodeStorage storage{gNodes, kMaxEntries, gDependencyIndices, kMaxDependencies};
   const auto built = inittab::BuildPlanNodes(table.data(), count, storage);
   if (built.is_error()) FailWithError("init plan", built.error());
 
-  const uint32_t problems = inittab::CheckNodes(gNodes, count, gErrors, kMaxReportedErrors);
+  const inittab::PlanScratch scratch{gScratch, sizeof(gScratch) / sizeof(gScratch[0])};
+  const uint32_t problems = inittab::CheckNodes(gNodes, count, scratch, gErrors, kMaxReportedErrors);
   for (uint32_t i = 0; i < problems && i < kMaxReportedErrors; ++i) {
     console::Line line;
     line.Append("plan-error ");
@@ -74,7 +87,7 @@ void RunInitTable(bootabi::BootEntry environment) {
   if (problems != 0) Fail("init plan invalid");
 
   inittab::PlanError cycle;
-  if (!inittab::SortNodes(gNodes, count, gOrder, {gRemaining, gPlaced}, &cycle)) {
+  if (!inittab::SortNodes(gNodes, count, scratch, gOrder, &cycle)) {
     console::Line line;
     line.Append("plan-error ");
     inittab::DescribePlanError(cycle, gNodes, line);
@@ -82,9 +95,12 @@ void RunInitTable(bootabi::BootEntry environment) {
     Fail("init plan invalid");
   }
 
-  console::Line().Append("plan ").AppendDecimal(count).Append(" entries for ").Append(
-      bootabi::BootEntryName(environment));
+  {
+    console::Line line;
+    line.Append("plan ").AppendDecimal(count).Append(" entries for ");
+    inittab::AppendEnvironmentName(line, environment);
+  }
   console::Line().Append("cost plan ").AppendDecimal(arch::ReadTsc());
   KernelHooks hooks(table.data(), environment);
-  inittab::RunPlan(gNodes, gOrder, count, environment, hooks);
+  inittab::RunPlan(gNodes, gOrder, count, environment, gResults, hooks);
 }

@@ -6,7 +6,7 @@
 
 /// Stops the boot with every problem listed if the table is invalid; otherwise prints
 /// `unientry: init <level> <name> <result> ...` for each entry as it is handled.
-void RunInitTable(bootabi::BootEntry environment);
+void RunInitTable(bootabi::BootEntry entry, bootabi::Firmware firmware);
 
 /// The name of the init entry running now, or nullptr (for the crash report).
 const char* RunningInitEntry();

@@ -24,7 +24,7 @@ extern "C" [[noreturn]] void CommonStart(const bootabi::boot_params* params, uin
   PrintCost("long-mode", gBoot.descriptor->long_mode_tsc);
   PrintCost("firmware-exit", gBoot.descriptor->firmware_exit_tsc);
   PrintCost("common", common_tsc);
-  RunInitTable(gBoot.entry);
+  RunInitTable(gBoot.entry, gBoot.firmware);
   PrintBootReport();
   PrintCost("end", arch::ReadTsc());
   console::Line().Append("status ok");

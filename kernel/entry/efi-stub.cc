@@ -65,7 +65,8 @@ extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TA
   const uint64_t entry_tsc = arch::ReadTsc();
   efi::EFI_BOOT_SERVICES* boot = system_table->BootServices;
   const bootinfo::Handoff handoff = HandoffArea();
-  bootinfo::BeginHandoff(handoff, bootabi::BootEntry::kEfi, reinterpret_cast<uint64_t>(system_table));
+  bootinfo::BeginHandoff(handoff, bootabi::BootEntry::kEfi, bootabi::Firmware::kUefi,
+                        reinterpret_cast<uint64_t>(system_table));
 
   efi::EFI_LOADED_IMAGE_PROTOCOL* loaded = nullptr;
   efi::EFI_STATUS status = boot->HandleProtocol(image, &efi::kLoadedImageProtocolGuid, reinterpret_cast<void**>(&loaded));

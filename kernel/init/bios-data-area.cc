@@ -1,38 +1,34 @@
 // SPDX-License-Identifier: MIT
 // bios-data-area: reads the BIOS data area's base memory size and EBDA segment, which a
-// kernel needs to keep the EBDA out of its allocator. Only BIOS-like firmware provides it.
+// kernel needs to keep the EBDA out of its allocator. Only a PC BIOS provides it.
 #include <cstdint>
 
-#include "arch/x86/physical.h"
+#include "arch/x86/identity-map.h"
+#include "bootinfo/firmware.h"
 #include "common/console.h"
 #include "inittab/init-entry.h"
 
 namespace {
 
-// The BDA at physical 0x400 (IBM PC/AT Technical Reference; Linux arch/x86/kernel/ebda.c).
-constexpr uint64_t kBdaEbdaSegment = 0x40e;
-constexpr uint64_t kBdaBaseMemoryKib = 0x413;
-
-uint16_t ReadBda16(uint64_t address) { return arch::ReadPhysical<uint16_t>(address); }
-
-// A plausible BDA names an EBDA below 640 KiB and a base memory size of at most 640 KiB.
-bool DetectBda() {
-  const uint32_t ebda = uint32_t{ReadBda16(kBdaEbdaSegment)} << 4;
-  const uint32_t base_kib = ReadBda16(kBdaBaseMemoryKib);
-  return base_kib != 0 && base_kib <= 640 && ebda >= 0x80000 && ebda < 0xa0000;
+// Low memory is identity-mapped; the BDA is the BIOS's, not a loader's structure.
+bootinfo::BiosDataArea ReadBda() {
+  return bootinfo::ReadBiosDataArea(bootinfo::PhysicalMemory(0, arch::kIdentityMappedBytes, 0));
 }
+
+bool DetectBda() { return bootinfo::IsPlausible(ReadBda()); }
 
 void ReportBda() {
-  console::Line()
-      .Append("bda ebda=")
-      .AppendHex(uint32_t{ReadBda16(kBdaEbdaSegment)} << 4)
-      .Append(" base-memory-kib=")
-      .AppendDecimal(ReadBda16(kBdaBaseMemoryKib));
+  const bootinfo::BiosDataArea bda = ReadBda();
+  console::Line().Append("bda ebda=").AppendHex(bda.ebda_address).Append(" base-memory-kib=").AppendDecimal(
+      bda.base_memory_kib);
 }
 
+// By firmware, not by entry: GRUB EFI's `linux` enters linux32 on a UEFI machine, and its
+// boot has no more of a BDA than the EFI entry's.
 constexpr inittab::Exclusion kBdaExclusions[] = {
-    {bootabi::BootEntry::kEfi, "UEFI firmware does not promise a BIOS data area"},
-    {bootabi::BootEntry::kXenPv, "a Xen PV guest has no BIOS and no low memory mapped at 0x400"},
+    inittab::OnFirmware(bootabi::Firmware::kUefi, "UEFI firmware does not promise a BIOS data area"),
+    inittab::OnFirmware(bootabi::Firmware::kXenPv, "a Xen PV guest has no BIOS and no low memory mapped at 0x400"),
+    inittab::OnFirmware(bootabi::Firmware::kNone, "no BIOS ran: nothing set up a BIOS data area"),
 };
 
 }  // namespace

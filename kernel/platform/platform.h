@@ -37,6 +37,9 @@ struct Platform {
   void (*exit)(uint32_t value) = nullptr;
 };
 
+/// CPUID of the CPU we run on, in the shape DetectHypervisor takes.
+CpuidRegisters HardwareCpuid(uint32_t leaf, uint32_t subleaf, const void* context);
+
 /// The selected platform; valid after SelectPlatform().
 const Platform& Current();
 /// What the hypervisor leaves said; valid after SelectPlatform().

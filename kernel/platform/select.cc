@@ -8,17 +8,18 @@
 LINKTAB_DEFINE(platforms);
 
 namespace platform {
+
+CpuidRegisters HardwareCpuid(uint32_t leaf, uint32_t subleaf, const void*) {
+  const arch::CpuidResult r = arch::Cpuid(leaf, subleaf);
+  return {r.eax, r.ebx, r.ecx, r.edx};
+}
+
 namespace {
 
 constinit const Platform* gCurrent = nullptr;
 constinit uint32_t gPriority = 0;
 constinit uint32_t gHardwareSubarch = 0;
 constinit HypervisorInfo gHypervisor = {};
-
-CpuidRegisters HardwareCpuid(uint32_t leaf, uint32_t subleaf, const void*) {
-  const arch::CpuidResult r = arch::Cpuid(leaf, subleaf);
-  return {r.eax, r.ebx, r.ecx, r.edx};
-}
 
 void RecordInDescriptor() {
   bootabi::boot_descriptor& descriptor = *gBoot.descriptor;

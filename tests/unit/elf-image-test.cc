@@ -114,8 +114,9 @@ TEST(KernelImage, ExclusionsAndDependenciesDecode) {
   for (const auto& entry : table.entries()) {
     if (entry.name == "bios-data-area") {
       found_bda = true;
-      ASSERT_EQ(entry.exclusions.size(), 2u);
-      EXPECT_EQ(entry.exclusions[0].environment, bootabi::BootEntry::kEfi);
+      ASSERT_EQ(entry.exclusions.size(), 3u);
+      EXPECT_EQ(entry.exclusions[0].entry, inittab::kAnyEntry);
+      EXPECT_EQ(entry.exclusions[0].firmware, static_cast<uint8_t>(bootabi::Firmware::kUefi));
       EXPECT_EQ(entry.exclusion_reasons[0], "UEFI firmware does not promise a BIOS data area");
     }
     if (entry.name == "initrd") {

@@ -223,4 +223,19 @@ TEST_F(LinuxTest, InitrdSizeWithoutAddress) {
   EXPECT_EQ(Convert(), "boot_params.hdr.ramdisk_image: ramdisk size given but its address is 0");
 }
 
+// A loader that ran under UEFI signs efi_info ("EL64" or "EL32"): the firmware is UEFI whichever
+// entry it took (GRUB EFI's `linux` enters linux32). Anything else leaves the BIOS data area
+// probe to decide, and this test memory has none.
+TEST_F(LinuxTest, EfiLoaderSignatureMeansUefi) {
+  for (uint32_t signature : {bootabi::kEfi64LoaderSignature, bootabi::kEfi32LoaderSignature}) {
+    in_.efi_info.efi_loader_signature = signature;
+    ASSERT_EQ(Convert(bootabi::BootEntry::kLinux32), "ok");
+    EXPECT_EQ(descriptor_.firmware, static_cast<uint8_t>(bootabi::Firmware::kUefi));
+  }
+  in_.efi_info.efi_loader_signature = 0x12345678;  // a stale or foreign value is not UEFI
+  ASSERT_EQ(Convert(bootabi::BootEntry::kLinux32), "ok");
+  EXPECT_EQ(descriptor_.firmware, static_cast<uint8_t>(bootabi::Firmware::kNone));
+}
+
 }  // namespace
+

@@ -380,4 +380,18 @@ TEST_F(MultibootTest, TwoUnknownTagsAreSkippedAndCounted) {
   EXPECT_EQ(descriptor_.unknown_items, 3u);
 }
 
+// The firmware: Multiboot 2 EFI tags say UEFI; without them (and without a BIOS data area in
+// this test memory, which does not reach 0x400) it is none.
+TEST_F(MultibootTest, Multiboot2EfiTagsMeanUefi) {
+  ASSERT_EQ(Convert2(InfoBuilder().Tag(mb2::kTagEfi64SystemTable, {0, 0x10, 0, 0, 0, 0, 0, 0}).End().Bytes()), "ok");
+  EXPECT_EQ(descriptor_.firmware, static_cast<uint8_t>(bootabi::Firmware::kUefi));
+  EXPECT_EQ(descriptor_.unknown_items, 0u);
+}
+
+TEST_F(MultibootTest, Multiboot2WithoutEfiTagsOrBiosDataAreaIsNone) {
+  ASSERT_EQ(Convert2(InfoBuilder().Tag(mb2::kTagCmdline, {'x', 0}).End().Bytes()), "ok");
+  EXPECT_EQ(descriptor_.firmware, static_cast<uint8_t>(bootabi::Firmware::kNone));
+}
+
 }  // namespace
+

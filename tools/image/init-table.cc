@@ -100,12 +100,14 @@ InitTable InitTable::Read(const ElfImage& elf) {
     for (uint32_t i = 0; i < exclusion_count; ++i) {
       const std::vector<uint8_t> bytes =
           elf.Read(exclusion_list + i * kExclusionSize, kExclusionSize, where + " exclusion");
-      const auto environment = static_cast<bootabi::BootEntry>(
-          Field(bytes, offsetof(inittab::Exclusion, environment), 1));
+      const auto excluded_entry = static_cast<uint8_t>(Field(bytes, offsetof(inittab::Exclusion, entry), 1));
+      const auto excluded_firmware = static_cast<uint8_t>(Field(bytes, offsetof(inittab::Exclusion, firmware), 1));
       const uint64_t reason_address = Field(bytes, offsetof(inittab::Exclusion, reason), 8);
       entry.exclusion_reasons.push_back(
           reason_address == 0 ? "" : elf.ReadString(reason_address, kMaxReasonLength, where + " exclusion reason"));
-      entry.exclusions.push_back(inittab::Exclusion{environment, nullptr});
+      // A zero reason address stays null, so the checks report "without a reason".
+      entry.exclusions.push_back(inittab::Exclusion{excluded_entry, excluded_firmware, nullptr});
+      entry.exclusion_has_reason.push_back(reason_address != 0);
     }
     table.entries_.push_back(std::move(entry));
   }
@@ -117,18 +119,18 @@ void InitTable::BuildNodes() {
   nodes_.clear();
   for (InitTableEntry& entry : entries_) {
     for (size_t i = 0; i < entry.exclusions.size(); ++i) {
-      entry.exclusions[i].reason = entry.exclusion_reasons[i].c_str();
+      entry.exclusions[i].reason = entry.exclusion_has_reason[i] ? entry.exclusion_reasons[i].c_str() : nullptr;
     }
     nodes_.push_back(inittab::PlanNode{
         .name = entry.name.c_str(),
+        .depends = entry.depends.data(),
+        .exclusions = entry.exclusions.data(),
         .level = entry.level,
         .flags = entry.flags,
+        .depend_count = static_cast<uint32_t>(entry.depends.size()),
+        .exclusion_count = static_cast<uint32_t>(entry.exclusions.size()),
         .has_run = entry.run != 0,
         .has_detect = entry.detect != 0,
-        .depends = entry.depends.data(),
-        .depend_count = static_cast<uint32_t>(entry.depends.size()),
-        .exclusions = entry.exclusions.data(),
-        .exclusion_count = static_cast<uint32_t>(entry.exclusions.size()),
     });
   }
 }

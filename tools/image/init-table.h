@@ -23,6 +23,7 @@ struct InitTableEntry {
   std::vector<uint32_t> depends;  // indices; an index >= count means "outside the table"
   std::vector<std::string> exclusion_reasons;
   std::vector<inittab::Exclusion> exclusions;  // reasons point into exclusion_reasons
+  std::vector<bool> exclusion_has_reason;
 };
 
 class InitTable {

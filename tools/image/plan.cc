@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "image/plan.h"
 
-#include <memory>
-
 #include <fmt/format.h>
 
 namespace image {
@@ -13,9 +11,11 @@ PlanResult CheckAndOrder(const InitTable& table) {
   PlanResult result;
   const auto& nodes = table.nodes();
   const auto count = static_cast<uint32_t>(nodes.size());
+  std::vector<uint32_t> words(inittab::PlanScratchWords(count, inittab::CountDependencies(nodes.data(), count)));
+  const inittab::PlanScratch scratch{words.data(), words.size()};
   std::vector<inittab::PlanError> errors(64);
   const uint32_t problems =
-      inittab::CheckNodes(nodes.data(), count, errors.data(), static_cast<uint32_t>(errors.size()));
+      inittab::CheckNodes(nodes.data(), count, scratch, errors.data(), static_cast<uint32_t>(errors.size()));
   for (uint32_t i = 0; i < problems && i < errors.size(); ++i) {
     StringSink sink;
     inittab::DescribePlanError(errors[i], nodes.data(), sink);
@@ -26,18 +26,57 @@ PlanResult CheckAndOrder(const InitTable& table) {
   }
   if (problems != 0) return result;
 
-  std::vector<uint32_t> remaining(count);
-  std::unique_ptr<bool[]> placed(new bool[count == 0 ? 1 : count]);
   result.order.resize(count);
-  inittab::PlanError cycle;
-  if (!inittab::SortNodes(nodes.data(), count, result.order.data(), {remaining.data(), placed.get()},
-                          &cycle)) {
+  inittab::PlanError error;
+  if (!inittab::SortNodes(nodes.data(), count, scratch, result.order.data(), &error)) {
     StringSink sink;
-    inittab::DescribePlanError(cycle, nodes.data(), sink);
+    inittab::DescribePlanError(error, nodes.data(), sink);
     result.errors.push_back(sink.text);
     result.order.clear();
   }
   return result;
+}
+
+const char* StepActionName(StepAction action) {
+  switch (action) {
+    case StepAction::kRuns: return "runs";
+    case StepAction::kConditional: return "runs-if";
+    case StepAction::kExcluded: return "excluded";
+  }
+  return "?";
+}
+
+std::vector<PlannedStep> PlanFor(const InitTable& table, const std::vector<uint32_t>& order, uint32_t environment) {
+  const auto& entries = table.entries();
+  std::vector<PlannedStep> steps;
+  std::vector<StepAction> action_of(entries.size(), StepAction::kRuns);
+  std::string level_finisher;  // an earlier entry of the current level that may finish it
+  uint32_t current_level = 0;
+  for (uint32_t node : order) {
+    const InitTableEntry& entry = entries[node];
+    if (entry.level != current_level) {
+      current_level = entry.level;
+      level_finisher.clear();
+    }
+    PlannedStep step{node, StepAction::kRuns, "", {}};
+    if (const char* reason = inittab::ExclusionReason(table.nodes()[node], environment)) {
+      step.action = StepAction::kExcluded;
+      step.reason = reason;
+    } else {
+      if (!level_finisher.empty()) step.conditions.push_back(fmt::format("'{}' did not finish the level", level_finisher));
+      for (uint32_t dependency : entry.depends) {
+        if (action_of[dependency] != StepAction::kRuns) {
+          step.conditions.push_back(fmt::format("'{}' ran", entries[dependency].name));
+        }
+      }
+      if (entry.detect != 0) step.conditions.push_back("detected");
+      if (!step.conditions.empty()) step.action = StepAction::kConditional;
+      if ((entry.flags & inittab::kFinishIfDetected) != 0 && level_finisher.empty()) level_finisher = entry.name;
+    }
+    action_of[node] = step.action;
+    steps.push_back(std::move(step));
+  }
+  return steps;
 }
 
 }  // namespace image

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Runs the init-plan library on a table read from an image: the checks, then the sort.
+// Runs the init-plan library on a table read from an image: the checks, then the sort; and
+// what the plan says each entry does in one boot environment.
 #pragma once
 
 #include <string>
@@ -15,6 +16,26 @@ struct PlanResult {
 };
 
 PlanResult CheckAndOrder(const InitTable& table);
+
+enum class StepAction {
+  kRuns,         // runs on every boot of this environment
+  kConditional,  // runs if the conditions hold (detected, dependencies ran, level not finished)
+  kExcluded,     // never runs here: a declared exclusion
+};
+
+const char* StepActionName(StepAction action);  // "runs", "runs-if", "excluded"
+
+struct PlannedStep {
+  uint32_t node;
+  StepAction action;
+  std::string reason;                   // kExcluded: the exclusion's reason
+  std::vector<std::string> conditions;  // kConditional: "detected", "'memory-map' ran", ...
+};
+
+/// The runner's rules (inittab/runner.h) applied ahead of time: an entry is conditional when it
+/// has a detect hook, when a dependency is conditional (it runs only if the dependency ran),
+/// or when an earlier entry of its level may finish the level.
+std::vector<PlannedStep> PlanFor(const InitTable& table, const std::vector<uint32_t>& order, uint32_t environment);
 
 /// Adapts std::string to the Append/AppendHex/AppendDecimal sink the libraries write to.
 struct StringSink {

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "image/trace.h"
 
+#include <map>
 #include <sstream>
 
 #include <fmt/format.h>
+
+#include "image/plan.h"
 
 namespace image {
 namespace {
@@ -28,6 +31,8 @@ BootLog ParseBootLog(const std::string& text) {
     words >> key;
     if (key == "entry") {
       words >> log.entry;
+    } else if (key == "firmware") {
+      words >> log.firmware;
     } else if (key == "status") {
       words >> log.status;
       std::getline(words, log.status_message);
@@ -36,6 +41,7 @@ BootLog ParseBootLog(const std::string& text) {
       TraceStep step{};
       std::string level;
       words >> level >> step.name >> step.result;
+      if (!step.result.empty() && step.result.back() == ':') step.result.pop_back();  // "skipped: ..."
       if (level.empty() || level.find_first_not_of("0123456789") != std::string::npos || step.result.empty()) continue;
       step.level = static_cast<uint32_t>(std::stoul(level));
       std::getline(words, step.detail);
@@ -54,24 +60,59 @@ BootLog ParseBootLog(const std::string& text) {
   return log;
 }
 
-bool BootEntryFromName(const std::string& name, bootabi::BootEntry& entry) {
-  for (uint32_t e = 0; e < bootabi::kBootEntryCount; ++e) {
-    if (name == bootabi::BootEntryName(static_cast<bootabi::BootEntry>(e))) {
-      entry = static_cast<bootabi::BootEntry>(e);
+namespace {
+
+// The value of an enum 0..count-1 whose `Name` function gives `name`.
+template <typename Enum>
+bool FromName(const std::string& name, uint32_t count, const char* (*name_of)(Enum), Enum& value) {
+  for (uint32_t i = 0; i < count; ++i) {
+    if (name == name_of(static_cast<Enum>(i))) {
+      value = static_cast<Enum>(i);
       return true;
     }
   }
   return false;
 }
 
+const char* EntryName(bootabi::BootEntry entry) { return bootabi::BootEntryName(entry); }
+const char* FirmwareNameOf(bootabi::Firmware firmware) { return bootabi::FirmwareName(firmware); }
+
+}  // namespace
+
+bool BootEntryFromName(const std::string& name, bootabi::BootEntry& entry) {
+  return FromName(name, bootabi::kBootEntryCount, EntryName, entry);
+}
+
+bool FirmwareFromName(const std::string& name, bootabi::Firmware& firmware) {
+  return FromName(name, bootabi::kFirmwareCount, FirmwareNameOf, firmware);
+}
+
+uint32_t EnvironmentFromNames(const std::string& entry_name, const std::string& firmware_name) {
+  bootabi::BootEntry entry;
+  bootabi::Firmware firmware;
+  if (!BootEntryFromName(entry_name, entry) || !FirmwareFromName(firmware_name, firmware)) {
+    return inittab::kNoEnvironment;
+  }
+  return inittab::EnvironmentIndex(entry, firmware);
+}
+
+std::string EnvironmentName(uint32_t environment) {
+  StringSink sink;
+  inittab::AppendEnvironmentName(sink, environment);
+  return sink.text;
+}
+
 std::vector<std::string> CompareTraceWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
-                                              bootabi::BootEntry environment, const std::vector<TraceStep>& trace) {
+                                              uint32_t environment, const std::vector<TraceStep>& trace) {
   std::vector<std::string> differences;
+  const auto& entries = table.entries();
+  std::map<uint32_t, std::string> results;             // node -> its result in this trace
+  std::map<uint32_t, std::string> finished_levels;     // level -> the entry that finished it
   const size_t steps = std::max(order.size(), trace.size());
   for (size_t i = 0; i < steps; ++i) {
     if (i >= trace.size()) {
       differences.push_back(fmt::format("step {}: the plan has '{}', the boot ended its trace before it", i + 1,
-                                        table.entries()[order[i]].name));
+                                        entries[order[i]].name));
       continue;
     }
     const TraceStep& step = trace[i];
@@ -79,26 +120,51 @@ std::vector<std::string> CompareTraceWithPlan(const InitTable& table, const std:
       differences.push_back(fmt::format("step {}: the boot ran '{}', which is not in the plan", i + 1, step.name));
       continue;
     }
-    const InitTableEntry& planned = table.entries()[order[i]];
+    const uint32_t node = order[i];
+    const InitTableEntry& planned = entries[node];
     if (step.name != planned.name || step.level != planned.level) {
       differences.push_back(fmt::format("step {}: the plan has '{}' (level {}), the boot has '{}' (level {})", i + 1,
                                         planned.name, planned.level, step.name, step.level));
       continue;
     }
-    const char* reason = inittab::ExclusionReason(table.nodes()[order[i]], environment);
-    std::string allowed;
-    if (reason != nullptr) {
-      if (step.result != "unsupported") allowed = "unsupported (excluded)";
-    } else if (step.result == "unsupported") {
-      allowed = planned.detect != 0 ? "ran or not-detected" : "ran";
-    } else if (step.result == "not-detected" && planned.detect == 0) {
-      allowed = "ran (it has no detect hook)";
-    } else if (step.result != "ran" && step.result != "not-detected" && step.result != "finished") {
-      allowed = "ran, not-detected or finished";
+    results[node] = step.result;
+
+    // What the runner's rules give for this step, from what the trace says came before it.
+    std::string expected, expected_detail;
+    const char* reason = inittab::ExclusionReason(table.nodes()[node], environment);
+    const auto finished = finished_levels.find(planned.level);
+    std::string blocked_by, blocked_result;
+    for (uint32_t dependency : planned.depends) {
+      const auto found = results.find(dependency);
+      const std::string result = found == results.end() ? "(not in the trace)" : found->second;
+      if (result != "ran") {
+        blocked_by = entries[dependency].name;
+        blocked_result = result;
+        break;
+      }
     }
-    if (!allowed.empty()) {
-      differences.push_back(fmt::format("step {}: '{}' {}, the plan for {} allows {}", i + 1, step.name, step.result,
-                                        bootabi::BootEntryName(environment), allowed));
+    if (reason != nullptr) {
+      expected = "unsupported";
+    } else if (finished != finished_levels.end()) {
+      expected = "finished";
+      expected_detail = "by " + finished->second;
+    } else if (!blocked_by.empty()) {
+      expected = "skipped";
+      expected_detail = fmt::format("depends on {}, which was {}", blocked_by, blocked_result);
+    } else if (planned.detect != 0) {
+      expected = step.result == "not-detected" ? "not-detected" : "ran";
+    } else {
+      expected = "ran";
+    }
+    if (step.result != expected || (!expected_detail.empty() && step.detail != expected_detail)) {
+      const std::string want = expected_detail.empty() ? expected : expected + " (" + expected_detail + ")";
+      const std::string got = step.detail.empty() ? step.result : step.result + " (" + step.detail + ")";
+      differences.push_back(fmt::format("step {}: '{}' {}, the plan for {} gives {}{}", i + 1, step.name, got,
+                                        EnvironmentName(environment), want,
+                                        expected == "ran" && planned.detect != 0 ? " or not-detected" : ""));
+    }
+    if (step.result == "ran" && (planned.flags & inittab::kFinishIfDetected) != 0) {
+      finished_levels[planned.level] = planned.name;
     }
   }
   return differences;

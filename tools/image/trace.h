@@ -14,12 +14,13 @@ namespace image {
 struct TraceStep {
   uint32_t level;
   std::string name;
-  std::string result;  // ran, unsupported, not-detected, finished
-  std::string detail;  // the rest of the line (a reason, "by NAME")
+  std::string result;  // ran, unsupported, not-detected, finished, skipped
+  std::string detail;  // the rest of the line (a reason, "by NAME", "depends on NAME, which was RESULT")
 };
 
 struct BootLog {
-  std::string entry;   // from "unientry: entry NAME"
+  std::string entry;     // from "unientry: entry NAME"
+  std::string firmware;  // from "unientry: firmware NAME"
   std::string status;  // ok, fail, panic, crash; "" when the kernel printed none
   std::string status_message;
   std::vector<TraceStep> trace;
@@ -29,14 +30,23 @@ struct BootLog {
 
 BootLog ParseBootLog(const std::string& text);
 
-/// The differences between a boot's trace and the plan for `environment`: a missing or extra
-/// entry, another order, or a result the plan does not allow (ran or not-detected where the
-/// entry is excluded, unsupported where it is not, not-detected for an entry without a detect
-/// hook). Empty when the boot did what the plan says.
+/// The differences between a boot's trace and the plan for `environment` (an index into
+/// inittab::kEnvironments): a missing or extra entry, another order, or a result the plan's
+/// rules do not give. The rules are the runner's (inittab/runner.h), replayed over the trace
+/// itself: an excluded entry must be unsupported; once an entry with finish-if-detected ran,
+/// the rest of its level must be finished by it; an entry with a dependency that did not run
+/// must be skipped naming that dependency and its result; otherwise ran, or not-detected for
+/// an entry with a detect hook. Empty when the boot did what the plan says.
 std::vector<std::string> CompareTraceWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
-                                              bootabi::BootEntry environment, const std::vector<TraceStep>& trace);
+                                              uint32_t environment, const std::vector<TraceStep>& trace);
 
 /// The boot entry for a name the kernel prints ("pvh", "xen-pv", ...); false when unknown.
 bool BootEntryFromName(const std::string& name, bootabi::BootEntry& entry);
+/// The firmware for a name the kernel prints ("bios", "uefi", ...); false when unknown.
+bool FirmwareFromName(const std::string& name, bootabi::Firmware& firmware);
+/// The index in inittab::kEnvironments of "entry/firmware" names, or inittab::kNoEnvironment.
+uint32_t EnvironmentFromNames(const std::string& entry, const std::string& firmware);
+/// "linux32/uefi"
+std::string EnvironmentName(uint32_t environment);
 
 }  // namespace image

@@ -4,9 +4,10 @@
 // shows the plan of every boot environment. Exit status: 0 valid, 1 invalid plan (every
 // problem named on stderr), 2 unreadable image. The build runs it on every kernel it links.
 //
-// The --json output is documented in docs/inspect-json.md (schema "unientry-inspect/1").
+// The --json output is documented in docs/inspect-json.md (schema "unientry-inspect/2").
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -19,6 +20,8 @@
 #include "image/init-table.h"
 #include "image/plan.h"
 #include "image/tables.h"
+#include "image/trace.h"
+#include "matrix/rows.h"
 
 namespace {
 
@@ -31,20 +34,28 @@ struct Style {
   }
 };
 
-enum class Action { kRuns, kRunsIfDetected, kExcluded };
-
-Action ActionOf(const image::InitTableEntry& entry, const inittab::PlanNode& node, BootEntry environment) {
-  if (inittab::ExclusionReason(node, environment) != nullptr) return Action::kExcluded;
-  return entry.detect != 0 ? Action::kRunsIfDetected : Action::kRuns;
-}
-
-const char* ActionName(Action action) {
+const char* ActionLetter(image::StepAction action) {
   switch (action) {
-    case Action::kRuns: return "runs";
-    case Action::kRunsIfDetected: return "runs-if-detected";
-    case Action::kExcluded: return "excluded";
+    case image::StepAction::kRuns: return "R";
+    case image::StepAction::kConditional: return "D";
+    case image::StepAction::kExcluded: return "x";
   }
   return "?";
+}
+
+const char* ActionColour(image::StepAction action) {
+  return action == image::StepAction::kExcluded ? "31" : action == image::StepAction::kRuns ? "32" : "33";
+}
+
+std::string StepText(const image::PlannedStep& step) {
+  switch (step.action) {
+    case image::StepAction::kRuns: return "runs";
+    case image::StepAction::kExcluded: return "excluded: " + step.reason;
+    case image::StepAction::kConditional: break;
+  }
+  std::string text = "runs if";
+  for (size_t i = 0; i < step.conditions.size(); ++i) text += (i == 0 ? " " : ", ") + step.conditions[i];
+  return text;
 }
 
 std::string FlagNames(uint32_t flags) {
@@ -79,24 +90,28 @@ void PrintEntries(const image::InitTable& table) {
   }
 }
 
-// One row per entry in plan order, one column per environment: R runs, D runs if detected,
-// x excluded; then every exclusion with its reason.
-void PrintDivergence(const image::InitTable& table, const std::vector<uint32_t>& order, const Style& style) {
-  fmt::print("divergence (R runs, D runs if detected, x excluded):\n  {:<22}", "");
-  for (uint32_t e = 0; e < bootabi::kBootEntryCount; ++e) fmt::print(" {:>10}", bootabi::BootEntryName(static_cast<BootEntry>(e)));
+// One row per entry in plan order, one column per environment: R runs, D runs if its
+// conditions hold, x excluded; then every exclusion with its reason.
+void PrintDivergence(const image::InitTable& table, const std::vector<uint32_t>& order,
+                     const std::vector<uint32_t>& environments, const Style& style) {
+  constexpr int kWidth = 10;  // "multiboot1"
+  fmt::print("divergence (R runs, D runs if detected and its dependencies ran, x excluded):\n");
+  fmt::print("  {:<22}", "");
+  for (uint32_t e : environments) fmt::print(" {:>{}}", bootabi::BootEntryName(inittab::kEnvironments[e].entry), kWidth);
+  fmt::print("\n  {:<22}", "");
+  for (uint32_t e : environments) fmt::print(" {:>{}}", bootabi::FirmwareName(inittab::kEnvironments[e].firmware), kWidth);
   fmt::print("\n");
+  std::vector<std::vector<image::PlannedStep>> plans;
+  for (uint32_t e : environments) plans.push_back(image::PlanFor(table, order, e));
   std::vector<std::string> reasons;
-  for (uint32_t index : order) {
-    const auto& entry = table.entries()[index];
-    fmt::print("  {:<22}", entry.name);
-    for (uint32_t e = 0; e < bootabi::kBootEntryCount; ++e) {
-      const auto environment = static_cast<BootEntry>(e);
-      const Action action = ActionOf(entry, table.nodes()[index], environment);
-      const std::string cell = fmt::format("{:>10}", action == Action::kRuns ? "R" : action == Action::kRunsIfDetected ? "D" : "x");
-      fmt::print(" {}", style.Paint(cell, action == Action::kExcluded ? "31" : action == Action::kRuns ? "32" : "33"));
-      if (action == Action::kExcluded) {
-        reasons.push_back(fmt::format("  {} on {}: {}", entry.name, bootabi::BootEntryName(environment),
-                                      inittab::ExclusionReason(table.nodes()[index], environment)));
+  for (size_t position = 0; position < order.size(); ++position) {
+    fmt::print("  {:<22}", table.entries()[order[position]].name);
+    for (size_t column = 0; column < environments.size(); ++column) {
+      const image::PlannedStep& step = plans[column][position];
+      fmt::print(" {}", style.Paint(fmt::format("{:>{}}", ActionLetter(step.action), kWidth), ActionColour(step.action)));
+      if (step.action == image::StepAction::kExcluded) {
+        reasons.push_back(fmt::format("  {} on {}: {}", table.entries()[step.node].name,
+                                      image::EnvironmentName(environments[column]), step.reason));
       }
     }
     fmt::print("\n");
@@ -105,25 +120,46 @@ void PrintDivergence(const image::InitTable& table, const std::vector<uint32_t>&
   for (const auto& reason : reasons) fmt::print("{}\n", reason);
 }
 
-void PrintPlans(const image::InitTable& table, const std::vector<uint32_t>& order, const Style& style) {
-  for (uint32_t e = 0; e < bootabi::kBootEntryCount; ++e) {
-    const auto environment = static_cast<BootEntry>(e);
-    fmt::print("plan for {}:\n", bootabi::BootEntryName(environment));
-    for (uint32_t index : order) {
-      const auto& entry = table.entries()[index];
-      const Action action = ActionOf(entry, table.nodes()[index], environment);
-      std::string text = ActionName(action);
-      if (action == Action::kExcluded) text += fmt::format(": {}", inittab::ExclusionReason(table.nodes()[index], environment));
-      fmt::print("  {:5} {:<22} {}\n", entry.level, entry.name,
-                 style.Paint(text, action == Action::kExcluded ? "31" : action == Action::kRuns ? "32" : "33"));
+void PrintPlans(const image::InitTable& table, const std::vector<uint32_t>& order,
+                const std::vector<uint32_t>& environments, const Style& style) {
+  for (uint32_t environment : environments) {
+    fmt::print("plan for {}:\n", image::EnvironmentName(environment));
+    for (const image::PlannedStep& step : image::PlanFor(table, order, environment)) {
+      const auto& entry = table.entries()[step.node];
+      fmt::print("  {:5} {:<22} {}\n", entry.level, entry.name, style.Paint(StepText(step), ActionColour(step.action)));
     }
   }
+}
+
+std::string ExcludedEntryName(const inittab::Exclusion& exclusion) {
+  if (exclusion.entry == inittab::kAnyEntry) return "*";
+  return exclusion.entry < bootabi::kBootEntryCount ? bootabi::BootEntryName(static_cast<BootEntry>(exclusion.entry))
+                                                    : fmt::format("unknown({})", exclusion.entry);
+}
+
+std::string ExcludedFirmwareName(const inittab::Exclusion& exclusion) {
+  if (exclusion.firmware == inittab::kAnyFirmware) return "*";
+  return exclusion.firmware < bootabi::kFirmwareCount
+             ? bootabi::FirmwareName(static_cast<bootabi::Firmware>(exclusion.firmware))
+             : fmt::format("unknown({})", exclusion.firmware);
+}
+
+// The environments a rows file (tests/boot/matrix.tsv) boots, in the order they first appear.
+std::vector<uint32_t> EnvironmentsOfRows(const std::string& path) {
+  std::vector<uint32_t> environments;
+  for (const matrix::Row& row : matrix::ReadRows(path)) {
+    const uint32_t environment = image::EnvironmentFromNames(row.entry, row.firmware);
+    if (std::find(environments.begin(), environments.end(), environment) == environments.end()) {
+      environments.push_back(environment);
+    }
+  }
+  return environments;
 }
 
 nlohmann::ordered_json ToJson(const std::string& path, const std::vector<image::LinkerTable>& tables,
                       const image::InitTable& table, const image::PlanResult& plan) {
   nlohmann::ordered_json json;
-  json["schema"] = "unientry-inspect/1";
+  json["schema"] = "unientry-inspect/2";
   json["image"] = path;
   for (const auto& t : tables) {
     json["tables"].push_back({{"name", t.name}, {"entry_size", t.entry_size}, {"count", t.count}, {"start", t.start}});
@@ -141,27 +177,26 @@ nlohmann::ordered_json ToJson(const std::string& path, const std::vector<image::
       item["depends"].push_back(dependency < table.entries().size() ? table.entries()[dependency].name : "");
     }
     for (size_t i = 0; i < entry.exclusions.size(); ++i) {
-      const auto environment = static_cast<uint32_t>(entry.exclusions[i].environment);
-      item["exclusions"].push_back(
-          {{"environment", environment < bootabi::kBootEntryCount ? bootabi::BootEntryName(entry.exclusions[i].environment) : "unknown"},
-           {"reason", entry.exclusion_reasons[i]}});
+      const inittab::Exclusion& exclusion = entry.exclusions[i];
+      item["exclusions"].push_back({{"entry", ExcludedEntryName(exclusion)},
+                                    {"firmware", ExcludedFirmwareName(exclusion)},
+                                    {"reason", entry.exclusion_reasons[i]}});
     }
     const auto mask = inittab::SupportMask(table.nodes()[index]);
-    for (uint32_t e = 0; e < bootabi::kBootEntryCount; ++e) {
-      if ((mask & (1u << e)) != 0) item["supported"].push_back(bootabi::BootEntryName(static_cast<BootEntry>(e)));
+    for (uint32_t e = 0; e < inittab::kEnvironmentCount; ++e) {
+      if ((mask & (1u << e)) != 0) item["supported"].push_back(image::EnvironmentName(e));
     }
     json["init"]["entries"].push_back(item);
   }
   json["init"]["plans"] = nlohmann::ordered_json::object();
-  for (uint32_t e = 0; e < bootabi::kBootEntryCount && plan.errors.empty(); ++e) {
-    const auto environment = static_cast<BootEntry>(e);
-    auto& steps = json["init"]["plans"][bootabi::BootEntryName(environment)];
+  for (uint32_t e = 0; e < inittab::kEnvironmentCount && plan.errors.empty(); ++e) {
+    auto& steps = json["init"]["plans"][image::EnvironmentName(e)];
     steps = nlohmann::ordered_json::array();
-    for (uint32_t index : plan.order) {
-      const auto& entry = table.entries()[index];
-      const Action action = ActionOf(entry, table.nodes()[index], environment);
-      nlohmann::ordered_json step{{"name", entry.name}, {"level", entry.level}, {"action", ActionName(action)}};
-      if (action == Action::kExcluded) step["reason"] = inittab::ExclusionReason(table.nodes()[index], environment);
+    for (const image::PlannedStep& planned : image::PlanFor(table, plan.order, e)) {
+      const auto& entry = table.entries()[planned.node];
+      nlohmann::ordered_json step{{"name", entry.name}, {"level", entry.level}, {"action", image::StepActionName(planned.action)}};
+      if (planned.action == image::StepAction::kExcluded) step["reason"] = planned.reason;
+      if (planned.action == image::StepAction::kConditional) step["conditions"] = planned.conditions;
       steps.push_back(step);
     }
   }
@@ -175,23 +210,42 @@ int main(int argc, char** argv) {
   std::string kernel;
   bool show_tables = false, show_entries = false, show_divergence = false, show_plans = false, json = false;
   bool all = false;
-  std::string colour = "auto";
+  std::string colour = "auto", rows;
   app.add_option("kernel", kernel, "kernel ELF file")->required();
+  app.add_option("--rows", rows, "show the environments this boot matrix boots (tests/boot/matrix.tsv), "
+                                 "not every one the init table knows");
   app.add_flag("--tables", show_tables, "list the linker tables");
   app.add_flag("--entries", show_entries, "decode the init table");
   app.add_flag("--divergence", show_divergence, "one row per init entry, one column per boot environment");
   app.add_flag("--plan", show_plans, "the ordered init plan of every boot environment");
   app.add_flag("--all", all, "all of the above");
-  app.add_flag("--json", json, "everything as JSON (schema unientry-inspect/1, docs/inspect-json.md)");
+  app.add_flag("--json", json, "everything as JSON (schema unientry-inspect/2, docs/inspect-json.md)");
   app.add_option("--colour", colour, "auto (on a terminal), always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   CLI11_PARSE(app, argc, argv);
   const Style style{colour == "always" || (colour == "auto" && isatty(STDOUT_FILENO) == 1)};
+
+  std::vector<uint32_t> environments;
+  try {
+    if (!rows.empty()) environments = EnvironmentsOfRows(rows);
+  } catch (const std::runtime_error& error) {
+    fmt::print(stderr, "error: {}\n", error.what());
+    return 2;
+  }
+  if (rows.empty()) {
+    for (uint32_t e = 0; e < inittab::kEnvironmentCount; ++e) environments.push_back(e);
+  }
 
   try {
     const image::ElfImage elf = image::ElfImage::Open(kernel);
     const std::vector<image::LinkerTable> tables = image::ListLinkerTables(elf);
     const image::InitTable table = image::InitTable::Read(elf);
-    const image::PlanResult plan = image::CheckAndOrder(table);
+    image::PlanResult plan = image::CheckAndOrder(table);
+    // Entries the objects declared against those the tables hold: what the link lost.
+    std::vector<std::pair<std::string, uint32_t>> init_entries;
+    for (const auto& entry : table.entries()) init_entries.emplace_back(entry.name, entry.level);
+    const auto lost = image::CheckDeclaredEntries(elf, tables, image::ReadDeclaredEntries(elf), init_entries);
+    plan.errors.insert(plan.errors.begin(), lost.begin(), lost.end());
+    if (!lost.empty()) plan.order.clear();
     if (json) {
       fmt::print("{}\n", ToJson(kernel, tables, table, plan).dump());  // one line: for machines
       return plan.errors.empty() ? 0 : 1;
@@ -204,10 +258,10 @@ int main(int argc, char** argv) {
     }
     if (all || show_tables) PrintTables(tables);
     if (all || show_entries) PrintEntries(table);
-    if (all || show_divergence) PrintDivergence(table, plan.order, style);
-    if (all || show_plans) PrintPlans(table, plan.order, style);
+    if (all || show_divergence) PrintDivergence(table, plan.order, environments, style);
+    if (all || show_plans) PrintPlans(table, plan.order, environments, style);
     fmt::print("{}: init plan valid: {} entries, {} boot environments\n", kernel, table.entries().size(),
-               bootabi::kBootEntryCount);
+               inittab::kEnvironmentCount);
     return 0;
   } catch (const image::ImageError& error) {
     fmt::print(stderr, "error: {}\n", error.what());

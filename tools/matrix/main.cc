@@ -92,7 +92,7 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
   std::string loader = row.loader;
   if (loader == "linux64") loader = "linux64:" + (fs::path(options.build) / "kernel" / "linux64-loader.elf").string();
   std::vector<std::string> argv = {"bash", options.script, "--machine", row.machine, "--kernel", ImagePath(options, row),
-                                   "--loader", loader, "--firmware", row.firmware,
+                                   "--loader", loader, "--firmware", row.firmware == "uefi" ? "efi" : "bios",
                                    "--xen", (fs::path(options.build) / "xen" / "xen-4.17").string(),
                                    "--timeout", std::to_string(options.timeout), "--log", serial.string(), "--quiet",
                                    "--expect-line", "^unientry: entry " + row.entry + "$"};
@@ -129,13 +129,14 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
   }
   if (!result.classification.empty()) return result;
 
-  bootabi::BootEntry environment;
-  if (!image::BootEntryFromName(row.entry, environment)) {
-    result.classification = "error";
-    result.detail = "unknown entry " + row.entry;
-    return result;
+  // The environment is the row's; the kernel must have found the same firmware under it.
+  const uint32_t environment = image::EnvironmentFromNames(row.entry, row.firmware);
+  if (result.log.firmware != row.firmware) {
+    result.differences.push_back(fmt::format("firmware: the row says {}, the kernel found {}", row.firmware,
+                                             result.log.firmware.empty() ? "(no firmware line)" : result.log.firmware));
   }
-  result.differences = image::CompareTraceWithPlan(table, order, environment, result.log.trace);
+  const auto trace_differences = image::CompareTraceWithPlan(table, order, environment, result.log.trace);
+  result.differences.insert(result.differences.end(), trace_differences.begin(), trace_differences.end());
   result.classification = result.differences.empty() ? "pass" : "diverged";
   if (!result.differences.empty()) result.detail = result.differences.front();
   return result;
@@ -163,7 +164,7 @@ int main(int argc, char** argv) {
   app.add_option("--only", options.only, "run the rows whose name matches this regular expression");
   app.add_flag("--fast", options.fast_only, "run only the rows marked fast");
   app.add_option("--keep-logs", options.keep_logs, "keep every serial log and verdict in this directory");
-  app.add_flag("--json", options.json, "print the results as JSON (schema unientry-matrix/1) instead of a table");
+  app.add_flag("--json", options.json, "print the results as JSON (schema unientry-matrix/2) instead of a table");
   app.add_flag("--cost", options.cost, "boot under -icount shift=0,sleep=off and report instruction counts");
   app.add_option("--svg", options.svg, "write a boot timeline (SVG) here");
   app.add_option("--timeout", options.timeout, "seconds per boot");
@@ -230,7 +231,7 @@ int main(int argc, char** argv) {
     else ++failed;
   }
   if (options.json) {
-    nlohmann::ordered_json json{{"schema", "unientry-matrix/1"}, {"passed", passed}, {"failed", failed},
+    nlohmann::ordered_json json{{"schema", "unientry-matrix/2"}, {"passed", passed}, {"failed", failed},
                                 {"skipped", skipped}, {"rows", nlohmann::ordered_json::array()}};
     for (const auto& result : results) {
       nlohmann::ordered_json row{{"name", result.row.name}, {"entry", result.row.entry},
@@ -244,10 +245,10 @@ int main(int argc, char** argv) {
     }
     fmt::print("{}\n", json.dump());
   } else {
-    fmt::print("{:<26} {:<11} {:<8} {:<15} {:<5} {:<12} {:>7}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER", "FW",
+    fmt::print("{:<26} {:<11} {:<8} {:<17} {:<8} {:<12} {:>7}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER", "FIRMWARE",
                "RESULT", "SECONDS", options.cost ? "   ENTRY->COMMON  INIT-TABLE" : "");
     for (const auto& result : results) {
-      fmt::print("{:<26} {:<11} {:<8} {:<15} {:<5} {:<12} {:>7.3f}{}\n", result.row.name, result.row.entry,
+      fmt::print("{:<26} {:<11} {:<8} {:<17} {:<8} {:<12} {:>7.3f}{}\n", result.row.name, result.row.entry,
                  result.row.machine, result.row.loader, result.row.firmware, result.classification, result.seconds,
                  options.cost ? fmt::format("   {:>14}  {:>10}", Cost(result, "entry", "common"), Cost(result, "plan", "end"))
                               : "");

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "image/trace.h"
+
 namespace matrix {
 namespace {
 
@@ -42,8 +44,13 @@ std::vector<Row> ParseRows(const std::string& text, const std::string& path) {
            {"pvh", "linux16", "linux32", "linux64", "multiboot1", "multiboot2", "xen-pv", "efi"});
     Expect(path, number, "machine", row.machine, {"q35", "pc", "microvm"});
     Expect(path, number, "image", row.image, {"elf", "bzImage", "mb1.bin"});
-    Expect(path, number, "firmware", row.firmware, {"bios", "efi"});
+    Expect(path, number, "firmware", row.firmware, {"bios", "uefi", "none", "xen-pvh", "xen-pv"});
     Expect(path, number, "speed", row.speed, {"fast", "slow"});
+    if (image::EnvironmentFromNames(row.entry, row.firmware) == inittab::kNoEnvironment) {
+      throw std::runtime_error(fmt::format("{}:{}: entry {} on firmware {} is not a boot environment "
+                                           "(lib/inittab/include/inittab/environment.h)",
+                                           path, number, row.entry, row.firmware));
+    }
     if (!names.insert(row.name).second) {
       throw std::runtime_error(fmt::format("{}:{}: row name '{}' used twice", path, number, row.name));
     }

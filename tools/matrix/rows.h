@@ -8,6 +8,8 @@
 namespace matrix {
 
 struct Row {
+  // firmware: what the kernel must find under it (bios, uefi, none, xen-pvh, xen-pv); it also
+  // picks what QEMU runs first (uefi: OVMF; otherwise the machine's own BIOS or qboot).
   std::string name, entry, machine, image, loader, firmware, speed;
   int line;
 };

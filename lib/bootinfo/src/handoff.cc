@@ -6,7 +6,8 @@
 
 namespace bootinfo {
 
-void BeginHandoff(const Handoff& handoff, bootabi::BootEntry entry, uint64_t original_info_address) {
+void BeginHandoff(const Handoff& handoff, bootabi::BootEntry entry, bootabi::Firmware firmware,
+                  uint64_t original_info_address) {
   __builtin_memset(handoff.params, 0, sizeof(*handoff.params));
   __builtin_memset(handoff.descriptor, 0, sizeof(*handoff.descriptor));
   handoff.command_line[0] = '\0';
@@ -26,6 +27,7 @@ void BeginHandoff(const Handoff& handoff, bootabi::BootEntry entry, uint64_t ori
   descriptor.version = bootabi::kBootDescriptorVersion;
   descriptor.size = sizeof(bootabi::boot_descriptor);
   descriptor.entry = static_cast<uint8_t>(entry);
+  descriptor.firmware = static_cast<uint8_t>(firmware);
   descriptor.original_info_paddr = original_info_address;
 }
 

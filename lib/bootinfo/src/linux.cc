@@ -2,6 +2,7 @@
 #include "bootinfo/linux.h"
 
 #include "abi/boot-params.h"
+#include "bootinfo/firmware.h"
 
 namespace bootinfo {
 namespace {
@@ -79,7 +80,7 @@ base::Result<> TakeRamdisk(const Handoff& handoff) {
 
 base::Result<> ConvertLinux(const PhysicalMemory& memory, uint64_t params_address,
                             bootabi::BootEntry entry, const Handoff& handoff, E820Scratch& scratch) {
-  BeginHandoff(handoff, entry, params_address);
+  BeginHandoff(handoff, entry, LegacyFirmware(memory), params_address);
   if (params_address == 0) return base::MakeError("zero page address is 0 (absent)", "rsi");
   TRY(memory.CheckArray(params_address, 1, sizeof(bootabi::boot_params), "boot_params"));
   bootabi::boot_params& params = *handoff.params;
@@ -93,6 +94,12 @@ base::Result<> ConvertLinux(const PhysicalMemory& memory, uint64_t params_addres
   if (params.hdr.hardware_subarch >= bootabi::kHardwareSubarchCount) {
     return base::MakeError("unknown hardware subarch", "boot_params.hdr.hardware_subarch",
                            bootabi::kHardwareSubarchCount - 1, params.hdr.hardware_subarch);
+  }
+  // A loader that ran under UEFI says so in efi_info (GRUB EFI's `linux`, which then enters
+  // the 32-bit entry); without it the BIOS data area tells BIOS from no firmware.
+  const uint32_t efi_signature = params.efi_info.efi_loader_signature;
+  if (efi_signature == bootabi::kEfi64LoaderSignature || efi_signature == bootabi::kEfi32LoaderSignature) {
+    handoff.descriptor->firmware = static_cast<uint8_t>(bootabi::Firmware::kUefi);
   }
   handoff.descriptor->loader_subarch_data = params.hdr.hardware_subarch_data;
   params.hdr.hardware_subarch_data = handoff.descriptor_address;

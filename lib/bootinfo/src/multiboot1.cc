@@ -2,6 +2,7 @@
 #include "abi/multiboot1.h"
 
 #include "bootinfo/multiboot.h"
+#include "bootinfo/firmware.h"
 
 namespace bootinfo {
 namespace {
@@ -73,7 +74,7 @@ base::Result<> TakeMemoryMap(const PhysicalMemory& memory, const mb1::multiboot_
 
 base::Result<> ConvertMultiboot1(const PhysicalMemory& memory, uint32_t magic, uint64_t info_address,
                                  const Handoff& handoff, E820Scratch& scratch) {
-  BeginHandoff(handoff, bootabi::BootEntry::kMultiboot1, info_address);
+  BeginHandoff(handoff, bootabi::BootEntry::kMultiboot1, LegacyFirmware(memory), info_address);
   if (magic != mb1::kBootloaderMagic) {
     return base::MakeError("bad Multiboot 1 magic", "eax", mb1::kBootloaderMagic, magic);
   }

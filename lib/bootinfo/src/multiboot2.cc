@@ -2,6 +2,7 @@
 #include "abi/multiboot2.h"
 
 #include "bootinfo/multiboot.h"
+#include "bootinfo/firmware.h"
 
 namespace bootinfo {
 namespace {
@@ -59,7 +60,7 @@ base::Result<> TakeMemoryMap(const PhysicalMemory& memory, const TagView& tag, E
 
 base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, uint64_t info_address,
                                  const Handoff& handoff, E820Scratch& scratch) {
-  BeginHandoff(handoff, bootabi::BootEntry::kMultiboot2, info_address);
+  BeginHandoff(handoff, bootabi::BootEntry::kMultiboot2, LegacyFirmware(memory), info_address);
   if (magic != mb2::kBootloaderMagic) {
     return base::MakeError("bad Multiboot 2 magic", "eax", mb2::kBootloaderMagic, magic);
   }
@@ -177,6 +178,12 @@ base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, u
           params.acpi_rsdp_addr = tag.address + sizeof(mb2::tag);
         }
         have_new_rsdp = have_new_rsdp || header.type == mb2::kTagAcpiNew;
+        break;
+      case mb2::kTagEfi32SystemTable:
+      case mb2::kTagEfi64SystemTable:
+      case mb2::kTagEfiMmap:
+        // Only a loader running under UEFI has these to give (GRUB's multiboot2 on EFI).
+        descriptor.firmware = static_cast<uint8_t>(bootabi::Firmware::kUefi);
         break;
       default:
         ++descriptor.unknown_items;

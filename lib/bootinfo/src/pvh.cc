@@ -2,6 +2,7 @@
 #include "bootinfo/pvh.h"
 
 #include "abi/hvm-start-info.h"
+#include "bootinfo/firmware.h"
 
 namespace bootinfo {
 namespace {
@@ -55,7 +56,7 @@ base::Result<> TakeMemoryMap(const PhysicalMemory& memory, const bootabi::hvm_st
 
 base::Result<> ConvertPvh(const PhysicalMemory& memory, uint64_t start_info_address,
                           const Handoff& handoff, E820Scratch& scratch) {
-  BeginHandoff(handoff, bootabi::BootEntry::kPvh, start_info_address);
+  BeginHandoff(handoff, bootabi::BootEntry::kPvh, LegacyFirmware(memory), start_info_address);
   if (start_info_address == 0) {
     return base::MakeError("start info address is 0 (absent)", "ebx");
   }

@@ -9,7 +9,7 @@ namespace xen = bootabi::xen;
 
 base::Result<> ConvertXenPv(const PhysicalMemory& memory, uint64_t start_info_address,
                             const Handoff& handoff, E820Scratch& scratch) {
-  BeginHandoff(handoff, bootabi::BootEntry::kXenPv, start_info_address);
+  BeginHandoff(handoff, bootabi::BootEntry::kXenPv, bootabi::Firmware::kXenPv, start_info_address);
   bootabi::boot_params& params = *handoff.params;
   params.hdr.hardware_subarch = static_cast<uint32_t>(bootabi::HardwareSubarch::kXen);
   params.hdr.type_of_loader = static_cast<uint8_t>(static_cast<uint8_t>(bootabi::LoaderType::kXen) << 4);

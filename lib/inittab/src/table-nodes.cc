@@ -2,6 +2,20 @@
 #include "inittab/table-nodes.h"
 
 namespace inittab {
+namespace {
+
+// The index of `entry` in entries[0..count), from its address (O(1)); an entry outside the
+// table, or not at an element boundary, maps to the out-of-range index `count`, which the
+// checks report. Integer arithmetic: pointers into different objects are not ordered in C++.
+uint32_t IndexOf(const InitEntry* entries, uint32_t count, const InitEntry* entry) {
+  const auto first = reinterpret_cast<uintptr_t>(entries);
+  const auto at = reinterpret_cast<uintptr_t>(entry);
+  if (at < first || (at - first) % sizeof(InitEntry) != 0) return count;
+  const uintptr_t index = (at - first) / sizeof(InitEntry);
+  return index < count ? static_cast<uint32_t>(index) : count;
+}
+
+}  // namespace
 
 base::Result<uint32_t> BuildPlanNodes(const InitEntry* entries, uint32_t count,
                                       const NodeStorage& storage) {
@@ -16,26 +30,18 @@ base::Result<uint32_t> BuildPlanNodes(const InitEntry* entries, uint32_t count,
                              storage.dependency_capacity, used + entry.depends.count);
     }
     uint32_t* indices = storage.dependency_indices + used;
-    for (uint32_t i = 0; i < entry.depends.count; ++i) {
-      // Compare addresses, not pointer order: a dependency outside the table maps to the
-      // out-of-range index `count`, which the checks report.
-      uint32_t found = count;
-      for (uint32_t candidate = 0; candidate < count; ++candidate) {
-        if (&entries[candidate] == entry.depends.list[i]) found = candidate;
-      }
-      indices[i] = found;
-    }
+    for (uint32_t i = 0; i < entry.depends.count; ++i) indices[i] = IndexOf(entries, count, entry.depends.list[i]);
     used += entry.depends.count;
     storage.nodes[index] = PlanNode{
         .name = entry.name,
+        .depends = indices,
+        .exclusions = entry.exclusions.list,
         .level = entry.level,
         .flags = entry.flags,
+        .depend_count = entry.depends.count,
+        .exclusion_count = entry.exclusions.count,
         .has_run = entry.run != nullptr,
         .has_detect = entry.detect != nullptr,
-        .depends = indices,
-        .depend_count = entry.depends.count,
-        .exclusions = entry.exclusions.list,
-        .exclusion_count = entry.exclusions.count,
     };
   }
   return count;

@@ -16,7 +16,7 @@
 namespace bootabi {
 
 inline constexpr uint32_t kBootDescriptorMagic = 0x45494e55;  // "UNIE" in memory order
-inline constexpr uint16_t kBootDescriptorVersion = 1;
+inline constexpr uint16_t kBootDescriptorVersion = 2;  // 2: firmware
 
 /// The boot entries unientry has or plans. The value is the bit index in an init entry's
 /// support mask, so values are stable ABI: append, never renumber.
@@ -46,6 +46,29 @@ constexpr const char* BootEntryName(BootEntry entry) {
   return "unknown";
 }
 
+/// What started the machine before the loader: the other half of a boot environment (entry x
+/// firmware). The same entry can run on different firmware (GRUB's `linux` enters linux32 from
+/// a BIOS and from UEFI), and what a kernel may rely on depends on both. Stable ABI values.
+enum class Firmware : uint8_t {
+  kBios = 0,    // a PC BIOS (SeaBIOS): it set up the BIOS data area at 0x400
+  kUefi = 1,    // UEFI: the loader ran with boot services (EFI entry, efi_info, Multiboot 2 EFI tags)
+  kXenPvh = 2,  // Xen started the kernel as a PVH guest: no firmware in between
+  kXenPv = 3,   // Xen started the kernel as a PV guest
+  kNone = 4,    // nothing that promises BIOS or UEFI services: qboot, a VMM's direct boot
+};
+inline constexpr uint32_t kFirmwareCount = 5;
+
+constexpr const char* FirmwareName(Firmware firmware) {
+  switch (firmware) {
+    case Firmware::kBios: return "bios";
+    case Firmware::kUefi: return "uefi";
+    case Firmware::kXenPvh: return "xen-pvh";
+    case Firmware::kXenPv: return "xen-pv";
+    case Firmware::kNone: return "none";
+  }
+  return "unknown";
+}
+
 /// One module (initrd, payload, ...) as the loader passed it.
 struct boot_module {
   uint64_t paddr;
@@ -68,7 +91,8 @@ struct boot_descriptor {
   uint16_t version;              // kBootDescriptorVersion
   uint16_t size;                 // sizeof(boot_descriptor) of the writer
   uint8_t entry;                 // BootEntry that ran
-  uint8_t _pad[7];
+  uint8_t firmware;              // Firmware the stub found (version 2)
+  uint8_t _pad[6];
   uint64_t original_info_paddr;  // hvm_start_info, Multiboot info, start_info, EFI system table
   uint64_t original_info_size;   // bytes the stub read from it (0 if unknown)
   uint64_t entry_tsc;            // rdtsc at the stub's first instruction that can read it
@@ -121,6 +145,7 @@ ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
 ABI_ASSERT_OFFSET(boot_descriptor, entry, 0x08);
+ABI_ASSERT_OFFSET(boot_descriptor, firmware, 0x09);
 ABI_ASSERT_OFFSET(boot_descriptor, original_info_paddr, 0x10);
 ABI_ASSERT_OFFSET(boot_descriptor, entry_tsc, 0x20);
 ABI_ASSERT_OFFSET(boot_descriptor, loader_name, 0x28);

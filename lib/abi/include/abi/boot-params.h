@@ -125,6 +125,10 @@ struct [[gnu::packed]] efi_info {
   uint32_t efi_memmap_hi;
 };
 static_assert(AssertSize<efi_info, 32>());
+/// efi_loader_signature values a loader that ran under UEFI writes (Linux's
+/// EFI64_LOADER_SIGNATURE "EL64" and EFI32_LOADER_SIGNATURE "EL32", in memory order).
+inline constexpr uint32_t kEfi64LoaderSignature = 0x34364c45;
+inline constexpr uint32_t kEfi32LoaderSignature = 0x32334c45;
 
 /// struct boot_params, "the zero page": 4096 bytes.
 struct [[gnu::packed]] boot_params {

@@ -42,6 +42,10 @@ inline constexpr uint32_t kTagMmap = 6;
 inline constexpr uint32_t kTagFramebuffer = 8;
 inline constexpr uint32_t kTagAcpiOld = 14;
 inline constexpr uint32_t kTagAcpiNew = 15;
+// EFI tags (3.6.12, 3.6.13, 3.6.17): a loader running under UEFI passes these.
+inline constexpr uint32_t kTagEfi32SystemTable = 11;
+inline constexpr uint32_t kTagEfi64SystemTable = 12;
+inline constexpr uint32_t kTagEfiMmap = 17;
 
 /// The fixed part of the boot information; tags follow at offset 8, each 8-byte aligned.
 struct boot_information {

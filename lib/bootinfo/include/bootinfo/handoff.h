@@ -28,8 +28,10 @@ struct Handoff {
 };
 
 /// Zeroes the outputs and fills what every entry sets the same way: the setup header magic
-/// and version, hardware_subarch PC, the descriptor header, an empty command line.
-void BeginHandoff(const Handoff& handoff, bootabi::BootEntry entry, uint64_t original_info_address);
+/// and version, hardware_subarch PC, the descriptor header (entry and firmware), an empty
+/// command line.
+void BeginHandoff(const Handoff& handoff, bootabi::BootEntry entry, bootabi::Firmware firmware,
+                  uint64_t original_info_address);
 
 /// Copies the loader's command line at `address` (0: none) into the handoff buffer, reading at
 /// most `max_length` characters. A longer string is truncated and flagged in the descriptor;

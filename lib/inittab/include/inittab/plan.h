@@ -5,6 +5,8 @@
 //
 // The planner works on PlanNode, a neutral view of an entry with dependencies as indices, so
 // the kernel (from its own InitEntry table) and a host tool (from an ELF file) feed it alike.
+// Both passes take O(n log n + d) for n entries and d dependencies, in caller-owned scratch:
+// the same code runs at boot over a few dozen entries and on the host over 10,000.
 #pragma once
 
 #include <cstddef>
@@ -12,34 +14,30 @@
 
 #include "abi/boot-descriptor.h"
 #include "base/error.h"
+#include "base/index-set.h"
+#include "inittab/environment.h"
 #include "inittab/init-entry.h"
 
 namespace inittab {
 
-using EnvironmentMask = uint32_t;
-inline constexpr EnvironmentMask kAllEnvironments = (1u << bootabi::kBootEntryCount) - 1;
-
-constexpr EnvironmentMask EnvironmentBit(bootabi::BootEntry environment) {
-  return 1u << static_cast<uint32_t>(environment);
-}
-
 struct PlanNode {
   const char* name = nullptr;
+  const uint32_t* depends = nullptr;  // indices into the node array
+  const Exclusion* exclusions = nullptr;
   uint32_t level = 0;
   uint32_t flags = 0;
+  uint32_t depend_count = 0;
+  uint32_t exclusion_count = 0;
   bool has_run = false;
   bool has_detect = false;
-  const uint32_t* depends = nullptr;  // indices into the node array
-  uint32_t depend_count = 0;
-  const Exclusion* exclusions = nullptr;
-  uint32_t exclusion_count = 0;
 };
 
-/// The environments a node supports: all of them but those it excludes.
+/// The environments (bits of kEnvironments indices) a node supports: all but those it excludes.
 EnvironmentMask SupportMask(const PlanNode& node);
 
-/// The reason `node` gives for excluding `environment`, or nullptr if it supports it.
-const char* ExclusionReason(const PlanNode& node, bootabi::BootEntry environment);
+/// The reason `node` gives for excluding environment `environment` (an index into
+/// kEnvironments), or nullptr if it supports it.
+const char* ExclusionReason(const PlanNode& node, uint32_t environment);
 
 inline constexpr uint32_t kMaxCyclePath = 16;
 inline constexpr uint32_t kNoNode = 0xffffffff;
@@ -47,18 +45,21 @@ inline constexpr uint32_t kNoNode = 0xffffffff;
 enum class PlanProblem : uint8_t {
   kMissingName,
   kDuplicateName,
-  kLevelOutOfRange,
+  kLevelNotDeclared,
   kNoRunFunction,
   kUnknownFlags,
-  kUnknownEnvironment,
+  kUnknownEnvironment,       // an exclusion names an entry or firmware value that does not exist
   kExclusionWithoutReason,
-  kDuplicateExclusion,
+  kExclusionMatchesNothing,  // valid values, but no boot environment has both (efi on bios)
+  kOverlappingExclusions,    // two exclusions of one entry match the same environment
   kEmptySupportMask,
   kDependencyOutsideTable,
   kDependencyOnItself,
   kDependencyAtLaterLevel,
   kDependencyExcluded,
+  kDependencyEndsLevel,      // depends on a kFinishIfDetected entry of its own level: never runs
   kCycle,
+  kScratchTooSmall,
 };
 
 /// One problem found in a table, with the entries and values a message needs.
@@ -66,27 +67,45 @@ struct PlanError {
   PlanProblem problem = PlanProblem::kMissingName;
   uint32_t node = kNoNode;   // the entry the problem is about
   uint32_t other = kNoNode;  // a second entry (duplicate, dependency), or kNoNode
-  uint32_t environment = 0;  // for exclusion problems
-  uint64_t value = 0;        // a level, flags or index, as the problem says
+  uint32_t environment = kNoEnvironment;  // an index into kEnvironments, where one applies
+  uint64_t value = 0;        // a level, flags, index or size, as the problem says
+  uint64_t value2 = 0;       // kUnknownEnvironment: the firmware value; kScratchTooSmall: needed
   uint32_t cycle[kMaxCyclePath] = {};
   uint32_t cycle_length = 0;  // for kCycle: the entries of the cycle, in dependency order
 };
 
+/// Caller-owned working memory for CheckNodes and SortNodes: PlanScratchWords(...) words.
+struct PlanScratch {
+  uint32_t* words;
+  uint64_t capacity;
+};
+
+/// The sort keeps one set of ready entries per init level.
+inline constexpr uint32_t kSortLevels = sizeof(kInitLevels) / sizeof(kInitLevels[0]);
+static_assert(kSortLevels == 4, "SortNodes sets up one ready set per init level");
+
+/// Words of scratch the checks and the sort need for `count` nodes with `dependencies`
+/// dependencies in total.
+inline constexpr uint64_t kCheckWordsPerNode = 5;
+constexpr uint64_t PlanScratchWords(uint64_t count, uint64_t dependencies) {
+  const uint64_t checks = kCheckWordsPerNode * count;
+  const uint64_t sort = 2 * count + 1 + dependencies + kSortLevels * base::IndexSet::WordsFor(count);
+  return checks > sort ? checks : sort;
+}
+
+/// The total number of dependencies in nodes[0..count).
+uint64_t CountDependencies(const PlanNode* nodes, uint32_t count);
+
 /// Checks everything that does not need the order. Writes up to `capacity` errors and returns
 /// how many problems were found (which may be more than were written).
-uint32_t CheckNodes(const PlanNode* nodes, uint32_t count, PlanError* errors, uint32_t capacity);
-
-struct SortScratch {
-  uint32_t* remaining_dependencies;  // `count` entries
-  bool* placed;                      // `count` entries
-};
+uint32_t CheckNodes(const PlanNode* nodes, uint32_t count, PlanScratch scratch, PlanError* errors,
+                    uint32_t capacity);
 
 /// Orders the nodes: ascending level; within a level, every node after its dependencies;
 /// otherwise table order. Writes `count` indices to `order` and returns true, or fills
-/// `cycle_error` and returns false. Call only after CheckNodes found nothing: it relies on
-/// valid dependency indices and levels.
-bool SortNodes(const PlanNode* nodes, uint32_t count, uint32_t* order, SortScratch scratch,
-               PlanError* cycle_error);
+/// `error` (a cycle, or scratch too small) and returns false. Call only after CheckNodes found
+/// nothing: it relies on valid dependency indices and levels.
+bool SortNodes(const PlanNode* nodes, uint32_t count, PlanScratch scratch, uint32_t* order, PlanError* error);
 
 /// Writes one line describing `error` to a sink with Append(const char*), AppendDecimal and
 /// AppendHex, e.g. "dependency cycle: 'a' -> 'b' -> 'a'".
@@ -97,25 +116,44 @@ void DescribePlanError(const PlanError& error, const PlanNode* nodes, Sink& out)
     out.Append(nodes[index].name != nullptr ? nodes[index].name : "(unnamed)");
     out.Append("'");
   };
-  auto environment = [&] {
-    out.Append(error.environment < bootabi::kBootEntryCount
-                   ? bootabi::BootEntryName(static_cast<bootabi::BootEntry>(error.environment))
-                   : "unknown");
-  };
-  if (error.problem == PlanProblem::kCycle) {
-    out.Append("dependency cycle: ");
-    for (uint32_t i = 0; i < error.cycle_length; ++i) {
-      name(error.cycle[i]);
-      out.Append(" -> ");
+  auto environment = [&] { AppendEnvironmentName(out, error.environment); };
+  auto exclusion = [&](uint64_t entry, uint64_t firmware) {
+    if (entry == kAnyEntry && firmware == kAnyFirmware) {
+      out.Append("every environment");
+      return;
     }
-    name(error.cycle[0]);
-    return;
-  }
-  if (error.problem == PlanProblem::kMissingName) {
-    out.Append("init entry #");
-    out.AppendDecimal(error.node);
-    out.Append(" has no name");
-    return;
+    if (entry != kAnyEntry) {
+      out.Append("entry ");
+      out.Append(bootabi::BootEntryName(static_cast<bootabi::BootEntry>(entry)));
+    }
+    if (entry != kAnyEntry && firmware != kAnyFirmware) out.Append(" on ");
+    if (firmware != kAnyFirmware) {
+      out.Append("firmware ");
+      out.Append(bootabi::FirmwareName(static_cast<bootabi::Firmware>(firmware)));
+    }
+  };
+  switch (error.problem) {
+    case PlanProblem::kCycle:
+      out.Append("dependency cycle: ");
+      for (uint32_t i = 0; i < error.cycle_length; ++i) {
+        name(error.cycle[i]);
+        out.Append(" -> ");
+      }
+      name(error.cycle[0]);
+      return;
+    case PlanProblem::kMissingName:
+      out.Append("init entry #");
+      out.AppendDecimal(error.node);
+      out.Append(" has no name");
+      return;
+    case PlanProblem::kScratchTooSmall:
+      out.Append("init plan scratch too small: expected ");
+      out.AppendDecimal(error.value2);
+      out.Append(" words, got ");
+      out.AppendDecimal(error.value);
+      return;
+    default:
+      break;
   }
   out.Append("init entry ");
   name(error.node);
@@ -127,10 +165,15 @@ void DescribePlanError(const PlanError& error, const PlanNode* nodes, Sink& out)
       out.AppendDecimal(error.node);
       out.Append(")");
       return;
-    case PlanProblem::kLevelOutOfRange:
+    case PlanProblem::kLevelNotDeclared:
       out.Append(" has level ");
       out.AppendDecimal(error.value);
-      out.Append(", expected 10000..99999");
+      out.Append(", which the init table does not declare (expected one of");
+      for (uint32_t level : kInitLevels) {
+        out.Append(" ");
+        out.AppendDecimal(level);
+      }
+      out.Append(")");
       return;
     case PlanProblem::kNoRunFunction:
       out.Append(" has no run function");
@@ -140,18 +183,29 @@ void DescribePlanError(const PlanError& error, const PlanNode* nodes, Sink& out)
       out.AppendHex(error.value);
       return;
     case PlanProblem::kUnknownEnvironment:
-      out.Append(" excludes unknown boot environment ");
-      out.AppendDecimal(error.environment);
+      out.Append(" excludes an unknown ");
+      if (error.value != kAnyEntry && error.value >= bootabi::kBootEntryCount) {
+        out.Append("boot entry ");
+        out.AppendDecimal(error.value);
+      } else {
+        out.Append("firmware ");
+        out.AppendDecimal(error.value2);
+      }
       return;
     case PlanProblem::kExclusionWithoutReason:
       out.Append(" excludes ");
-      environment();
+      exclusion(error.value, error.value2);
       out.Append(" without a reason");
       return;
-    case PlanProblem::kDuplicateExclusion:
+    case PlanProblem::kExclusionMatchesNothing:
+      out.Append(" excludes ");
+      exclusion(error.value, error.value2);
+      out.Append(", which no boot environment has");
+      return;
+    case PlanProblem::kOverlappingExclusions:
       out.Append(" excludes ");
       environment();
-      out.Append(" twice");
+      out.Append(" twice (two exclusions match it)");
       return;
     case PlanProblem::kEmptySupportMask:
       out.Append(" is excluded from every boot environment (empty support mask)");
@@ -179,13 +233,27 @@ void DescribePlanError(const PlanError& error, const PlanNode* nodes, Sink& out)
       out.Append(" but its dependency ");
       name(error.other);
       out.Append(" is excluded there: ");
-      const char* reason =
-          ExclusionReason(nodes[error.other], static_cast<bootabi::BootEntry>(error.environment));
+      const char* reason = ExclusionReason(nodes[error.other], error.environment);
       out.Append(reason != nullptr ? reason : "(no reason)");
+      if (error.value > 1) {
+        out.Append(" (and on ");
+        out.AppendDecimal(error.value - 1);
+        out.Append(error.value == 2 ? " more environment)" : " more environments)");
+      }
       return;
     }
+    case PlanProblem::kDependencyEndsLevel:
+      out.Append(" depends on ");
+      name(error.other);
+      out.Append(", which ends level ");
+      out.AppendDecimal(nodes[error.other].level);
+      out.Append(" when detected (finish-if-detected): ");
+      name(error.node);
+      out.Append(" could never run");
+      return;
     case PlanProblem::kMissingName:
     case PlanProblem::kCycle:
+    case PlanProblem::kScratchTooSmall:
       return;
   }
 }

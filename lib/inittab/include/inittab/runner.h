@@ -10,10 +10,11 @@
 namespace inittab {
 
 enum class InitResult : uint8_t {
-  kRan,          // supported here, detected (or no detect hook), ran
+  kRan,          // supported here, its dependencies ran, detected (or no detect hook), ran
   kUnsupported,  // excluded from this environment; the trace carries the reason
   kNotDetected,  // detect() said no
   kFinished,     // an earlier entry of the same level had kFinishIfDetected and was detected
+  kSkipped,      // a dependency did not run (not detected, finished or skipped itself)
 };
 
 constexpr const char* InitResultName(InitResult result) {
@@ -22,6 +23,7 @@ constexpr const char* InitResultName(InitResult result) {
     case InitResult::kUnsupported: return "unsupported";
     case InitResult::kNotDetected: return "not-detected";
     case InitResult::kFinished: return "finished";
+    case InitResult::kSkipped: return "skipped";
   }
   return "unknown";
 }
@@ -29,26 +31,44 @@ constexpr const char* InitResultName(InitResult result) {
 struct TraceRecord {
   uint32_t node;
   InitResult result;
-  uint32_t finished_by;  // the node that finished the level, for kFinished; kNoNode otherwise
+  // kFinished: the entry that finished the level. kSkipped: the first dependency (in the
+  // entry's own list) that did not run, and what happened to it. kNoNode otherwise.
+  uint32_t cause;
+  InitResult cause_result;
 };
 
+/// Runs nodes in `order` (from SortNodes) for `environment` (an index into kEnvironments).
+/// `results` (count entries, caller-owned) receives each node's result; dependents read it.
 /// Hooks: `bool Detect(uint32_t node)`, `void Run(uint32_t node)` and
 /// `void Record(const TraceRecord&)`, which is called after each entry so a crash in a later
 /// entry still leaves the earlier ones on the console.
+///
+/// The rules, in this order: an excluded entry is unsupported; an entry of a level that a
+/// finishing entry ended is finished; an entry with a dependency that did not run is skipped;
+/// an entry whose detect() says no is not-detected; any other entry runs.
 template <typename Hooks>
-void RunPlan(const PlanNode* nodes, const uint32_t* order, uint32_t count,
-             bootabi::BootEntry environment, Hooks& hooks) {
+void RunPlan(const PlanNode* nodes, const uint32_t* order, uint32_t count, uint32_t environment,
+             InitResult* results, Hooks& hooks) {
+  const EnvironmentMask here = environment < kEnvironmentCount ? EnvironmentMask{1} << environment : 0;
   uint32_t finished_level = 0;
   uint32_t finished_by = kNoNode;
   for (uint32_t position = 0; position < count; ++position) {
     const uint32_t index = order[position];
     const PlanNode& node = nodes[index];
-    TraceRecord record{index, InitResult::kRan, kNoNode};
-    if (finished_by != kNoNode && node.level == finished_level) {
-      record.result = InitResult::kFinished;
-      record.finished_by = finished_by;
-    } else if ((SupportMask(node) & EnvironmentBit(environment)) == 0) {
+    TraceRecord record{index, InitResult::kRan, kNoNode, InitResult::kRan};
+    uint32_t blocked_by = kNoNode;
+    for (uint32_t i = 0; i < node.depend_count && blocked_by == kNoNode; ++i) {
+      if (results[node.depends[i]] != InitResult::kRan) blocked_by = node.depends[i];
+    }
+    if ((SupportMask(node) & here) == 0) {
       record.result = InitResult::kUnsupported;
+    } else if (finished_by != kNoNode && node.level == finished_level) {
+      record.result = InitResult::kFinished;
+      record.cause = finished_by;
+    } else if (blocked_by != kNoNode) {
+      record.result = InitResult::kSkipped;
+      record.cause = blocked_by;
+      record.cause_result = results[blocked_by];
     } else if (node.has_detect && !hooks.Detect(index)) {
       record.result = InitResult::kNotDetected;
     } else {
@@ -58,6 +78,7 @@ void RunPlan(const PlanNode* nodes, const uint32_t* order, uint32_t count,
         finished_by = index;
       }
     }
+    results[index] = record.result;
     hooks.Record(record);
   }
 }

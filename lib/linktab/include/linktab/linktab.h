@@ -196,6 +196,45 @@ constexpr auto Entries() {
   [[gnu::used, gnu::retain, gnu::section(section_name),                                      \
     gnu::aligned(alignof(::linktab_table_##name::Table::Entry))]]
 
+// --- Nothing lost at link time ----------------------------------------------------------------
+//
+// Each LINKTAB_DEFINE defines one symbol that says which layout it was compiled with, and each
+// entry refers to the symbol of *its* layout from a 4-byte record in the retained section
+// .linktab_check. An entry compiled with the other layout than its table's definition (a file
+// built without LINKTAB_SORTED_BY_LINKER_SCRIPT in a kernel, or a hosted program that mixes
+// the two), or an entry of a table that no file defines, is then an undefined reference, and
+// the linker's message names the entry: the record sits under a local symbol typed as a
+// function, which GNU ld ("in function `...'") and lld ("referenced by ...") both print:
+//
+//   foo.o: in function `linktab entry 'my-entry' of table init level 50000 (foo.cc:12, #0)':
+//   undefined reference to `linktab_init_is_not_defined_for_entries_compiled_without_LINKTAB_SORTED_BY_LINKER_SCRIPT'
+//
+// The records also survive in the linked image as a census: unientry-inspect counts the
+// entries the object files declared (these symbols) against those the tables hold, so an
+// entry that a linker script did not collect is a build error too. The symbols are hidden and
+// the references PC-relative, so position-independent executables and shared objects need no
+// run-time relocation for them.
+#define LINKTAB_LAYOUT_SYMBOL_SORTED(name) \
+  "linktab_" #name "_is_not_defined_for_entries_compiled_with_LINKTAB_SORTED_BY_LINKER_SCRIPT"
+#define LINKTAB_LAYOUT_SYMBOL_HOSTED(name) \
+  "linktab_" #name "_is_not_defined_for_entries_compiled_without_LINKTAB_SORTED_BY_LINKER_SCRIPT"
+
+#define LINKTAB_DEFINE_LAYOUT_SYMBOL(symbol)                                                  \
+  __asm__(".globl \"" symbol "\"\n.hidden \"" symbol "\"\n"                                  \
+          ".pushsection .rodata.linktab_layout,\"a\",@progbits\n\"" symbol "\": .byte 0\n.popsection")
+
+// "linktab entry 'NAME' of table TABLE level LEVEL (FILE:LINE, #N)"; N tells apart entries that
+// one macro expansion puts on the same line. `tag` is "" or "'NAME' ".
+#define LINKTAB_CHECK_LABEL(name, level, tag, counter)                                        \
+  "linktab entry " tag "of table " #name " level " LINKTAB_STRINGIFY(level) " (" __FILE_NAME__ \
+  ":" LINKTAB_STRINGIFY(__LINE__) ", #" LINKTAB_STRINGIFY(counter) ")"
+#define LINKTAB_CHECK_RECORD(name, level, tag, counter, layout_symbol)                        \
+  __asm__(".pushsection .linktab_check,\"aR\",@progbits\n.balign 4\n"                          \
+          ".type \"" LINKTAB_CHECK_LABEL(name, level, tag, counter) "\", @function\n"              \
+          "\"" LINKTAB_CHECK_LABEL(name, level, tag, counter) "\":\n"                               \
+          ".long \"" layout_symbol "\" - .\n"                                                    \
+          ".size \"" LINKTAB_CHECK_LABEL(name, level, tag, counter) "\", 4\n.popsection");
+
 #if defined(LINKTAB_SORTED_BY_LINKER_SCRIPT)
 
 #define LINKTAB_DECLARE(Type, name, ...)                                                     \
@@ -226,11 +265,13 @@ constexpr auto Entries() {
   [[gnu::used, gnu::retain, gnu::section(".rodata.linktab_sizes")]]                          \
   constinit const uint32_t entry_size __asm__("linktab_" #name "_entry_size") =               \
       sizeof(Table::Entry);                                                                   \
-  }
+  }                                                                                           \
+  LINKTAB_DEFINE_LAYOUT_SYMBOL(LINKTAB_LAYOUT_SYMBOL_SORTED(name))
 
-#define LINKTAB_ENTRY(name, level)                                                           \
+#define LINKTAB_ENTRY_TAGGED(name, level, tag, counter)                                      \
   static_assert(::linktab_table_##name::Table::HasLevel(level),                              \
                 "level " #level " is not declared for table " #name);                        \
+  LINKTAB_CHECK_RECORD(name, level, tag, counter, LINKTAB_LAYOUT_SYMBOL_SORTED(name))         \
   LINKTAB_ENTRY_ATTRIBUTES(name, ".linktab." #name "." LINKTAB_STRINGIFY(level)) constinit const
 
 #else  // hosted: the default linker script
@@ -268,13 +309,23 @@ constexpr auto Entries() {
   }                                                                                           \
   }
 
-// Nothing to place: the linker provides the bounds. Kept so one source builds both ways.
-#define LINKTAB_DEFINE(name) \
-  static_assert(sizeof(::linktab_table_##name::Table::Entry) > 0, "table " #name " is declared")
+// The linker provides the bounds; the definition only says which layout the table has.
+#define LINKTAB_DEFINE(name)                                                                  \
+  static_assert(sizeof(::linktab_table_##name::Table::Entry) > 0, "table " #name " is declared"); \
+  LINKTAB_DEFINE_LAYOUT_SYMBOL(LINKTAB_LAYOUT_SYMBOL_HOSTED(name))
 
-#define LINKTAB_ENTRY(name, level)                                                           \
+#define LINKTAB_ENTRY_TAGGED(name, level, tag, counter)                                      \
   static_assert(::linktab_table_##name::Table::HasLevel(level),                              \
                 "level " #level " is not declared for table " #name);                        \
+  LINKTAB_CHECK_RECORD(name, level, tag, counter, LINKTAB_LAYOUT_SYMBOL_HOSTED(name))         \
   LINKTAB_ENTRY_ATTRIBUTES(name, "linktab_" #name "_" LINKTAB_STRINGIFY(level)) constinit const
 
 #endif
+
+/// An entry of table `name` at `level`: LINKTAB_ENTRY(commands, 10000) Command kHelp{...};
+#define LINKTAB_ENTRY(name, level) LINKTAB_ENTRY_TAGGED(name, level, "", __COUNTER__)
+
+/// The same, naming the entry in link errors and in the census: `entry_name` is a string
+/// literal (INIT_ENTRY passes the init entry's name).
+#define LINKTAB_NAMED_ENTRY(name, level, entry_name) \
+  LINKTAB_ENTRY_TAGGED(name, level, "'" entry_name "' ", __COUNTER__)
