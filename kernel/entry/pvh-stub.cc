@@ -14,7 +14,7 @@ extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t e
   // The start info does not say who started us. Xen starts a PVH guest itself, with no
   // firmware in between; otherwise the BIOS data area told BIOS (SeaBIOS + QEMU's PVH ROM)
   // from none (qboot, direct-boot VMMs) in ConvertPvh.
-  if (platform::DetectHypervisor(platform::HardwareCpuid, nullptr).vendor == platform::Hypervisor::kXen) {
+  if (platform::FindHypervisorBase(platform::HardwareCpuid, nullptr, platform::Hypervisor::kXen) != 0) {
     handoff.descriptor->firmware = static_cast<uint8_t>(bootabi::Firmware::kXenPvh);
   }
   RecordEntryTimes(handoff, entry_tsc, ModeSwitch::kEnterLongMode);

@@ -74,6 +74,16 @@ TEST(DetectHypervisor, XenBehindViridianIsStillXen) {
   EXPECT_EQ(info.candidates[0].base, 0x40000000u);
 }
 
+// The entry stub's cheap question agrees with the full scan, layered bases included.
+TEST(FindHypervisorBase, FindsXenAloneAndBehindViridianAndNothingElsewhere) {
+  const CpuidDump xen("xen.txt"), layered("xen-viridian.txt"), tcg("qemu-tcg.txt"), bare("no-hypervisor-bit.txt");
+  EXPECT_EQ(platform::FindHypervisorBase(CpuidDump::Read, &xen, Hypervisor::kXen), 0x40000000u);
+  EXPECT_EQ(platform::FindHypervisorBase(CpuidDump::Read, &layered, Hypervisor::kXen), 0x40000100u);
+  EXPECT_EQ(platform::FindHypervisorBase(CpuidDump::Read, &tcg, Hypervisor::kXen), 0u);
+  EXPECT_EQ(platform::FindHypervisorBase(CpuidDump::Read, &bare, Hypervisor::kXen), 0u);
+  EXPECT_EQ(platform::FindHypervisorBase(CpuidDump::Read, &tcg, Hypervisor::kQemuTcg), 0x40000000u);
+}
+
 TEST(DetectHypervisor, HyperV) {
   const auto info = CpuidDump("hyper-v.txt").Detect();
   EXPECT_EQ(info.vendor, Hypervisor::kHyperV);

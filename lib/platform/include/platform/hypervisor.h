@@ -67,6 +67,10 @@ struct HypervisorInfo {
 /// max leaf inside its own range; other non-empty bases are counted as garbage.
 HypervisorInfo DetectHypervisor(CpuidFunction cpuid, const void* context);
 
+/// The base leaf of `vendor`'s signature (as DetectHypervisor's scan finds it, behind other
+/// layers too), or 0: the cheap question an entry stub asks ("did Xen start us?").
+uint32_t FindHypervisorBase(CpuidFunction cpuid, const void* context, Hypervisor vendor);
+
 /// The priority DetectHypervisor picks by (higher wins); 0 for kNone.
 uint32_t HypervisorPriority(Hypervisor hypervisor);
 
