@@ -8,19 +8,7 @@ set(CMAKE_ASM_COMPILER gcc)
 # Nothing can be linked without our linker script, so CMake's test programs only compile.
 set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 
-set(UNIENTRY_KERNEL_FLAGS
-    -m64
-    -ffreestanding          # no hosted library; the kernel provides memcpy and friends
-    -fno-exceptions -fno-rtti
-    -fno-threadsafe-statics -fno-use-cxa-atexit  # no guards or atexit without a runtime
-    -mno-red-zone           # exception frames are pushed on the interrupted stack
-    -mgeneral-regs-only     # no SSE or x87: nothing enables or saves that state
-    -fno-pic -fno-pie       # linked at a fixed address
-    -mcmodel=small          # everything lies below 2 GiB
-    -fno-stack-protector -fcf-protection=none
-    -fno-asynchronous-unwind-tables
-    -ffunction-sections -fdata-sections
-)
+include("${CMAKE_CURRENT_LIST_DIR}/unientry-kernel-flags.cmake")
 list(JOIN UNIENTRY_KERNEL_FLAGS " " UNIENTRY_KERNEL_FLAGS_STRING)
 set(CMAKE_CXX_FLAGS_INIT "${UNIENTRY_KERNEL_FLAGS_STRING}")
-set(CMAKE_ASM_FLAGS_INIT "-m64")
+set(CMAKE_ASM_FLAGS_INIT "-m64 -g")

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "common/boot-report.h"
+#include "unientry/report.h"
 
 #include "arch/x86/identity-map.h"
 #include "base/string-view.h"
@@ -9,11 +9,6 @@
 #include "platform/platform.h"
 
 namespace {
-
-// A module's string is shown whole up to the command line's own limit; a longer one is cut
-// there and the line says so ("cmdline-truncated"), so a reader never mistakes a cut string
-// for the loader's whole string (module paths under long build directories exceed 64).
-constexpr uint64_t kModuleCmdlineShown = bootabi::kCommandLineSize;
 
 const char* LoaderName(uint8_t type_of_loader) {
   switch (static_cast<bootabi::LoaderType>(type_of_loader >> 4)) {
@@ -60,7 +55,7 @@ void PrintMemoryMap() {
 
 }  // namespace
 
-void PrintBootReport() {
+void unientry::PrintBootReport() {
   const bootabi::boot_params& params = *gBoot.params;
   const bootabi::boot_descriptor& descriptor = *gBoot.descriptor;
   console::Line()
@@ -73,7 +68,9 @@ void PrintBootReport() {
       .Append(" loader-name=")
       .AppendQuoted(descriptor.loader_name, sizeof(descriptor.loader_name))
       .Append(" protocol=")
-      .AppendHexPadded(params.hdr.version, 4);
+      .AppendHexPadded(params.hdr.version, 4)
+      .Append(" firmware=")
+      .Append(bootabi::FirmwareName(gBoot.firmware));
   {
     console::Line line;
     line.Append("report platform ").Append(platform::Current().name);
@@ -90,13 +87,11 @@ void PrintBootReport() {
     console::Line line;
     line.Append("report module ").AppendDecimal(i).Append(" addr=").AppendHex(module.paddr);
     line.Append(" size=").AppendDecimal(module.size);
-    // The loader's string for the module, if it gave one inside the identity map.
-    if (module.cmdline_paddr != 0 && module.cmdline_paddr < arch::kIdentityMappedBytes - kModuleCmdlineShown - 1) {
-      const auto* text = reinterpret_cast<const char*>(module.cmdline_paddr);
-      line.Append(" cmdline=").AppendQuoted(text, kModuleCmdlineShown);
-      uint64_t length = 0;
-      while (length < kModuleCmdlineShown && text[length] != '\0') ++length;
-      if (length == kModuleCmdlineShown && text[length] != '\0') line.Append(" cmdline-truncated");
+    // The stub's copy of the loader's string (entry/handoff-area.cc), if it gave one.
+    if (module.cmdline_paddr != 0) {
+      line.Append(" cmdline=").AppendQuoted(reinterpret_cast<const char*>(module.cmdline_paddr),
+                                            bootabi::kBootModuleStringSize);
+      if ((descriptor.module_strings_truncated & (1u << i)) != 0) line.Append(" cmdline-truncated");
     }
   }
   if (descriptor.framebuffer_addr != 0) {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // The CPU exception handler: prints what a developer needs to find the fault, then ends the
-// boot with ExitCode::kCrash. Format in docs/serial-format.md.
+// boot with Status::kCrash. Format in docs/serial-format.md.
 #include "arch/x86/cpu.h"
 #include "arch/x86/interrupt-frame.h"
 #include "common/console.h"
@@ -24,7 +24,7 @@ void Register(console::Line& line, const char* name, uint64_t value) {
 
 extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) {
   // A fault while reporting a fault: stop at once rather than loop.
-  if (gHandling) ExitQemu(ExitCode::kCrash);
+  if (gHandling) unientry::ExitQemu(unientry::Status::kCrash);
   gHandling = true;
 
   const uint64_t vector = frame->vector;
@@ -78,5 +78,5 @@ extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) 
       .Append(" in init entry ")
       .Append(init != nullptr ? init : "(none)")
       .Append("\"");
-  ExitQemu(ExitCode::kCrash);
+  unientry::ExitQemu(unientry::Status::kCrash);
 }

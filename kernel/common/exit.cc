@@ -12,18 +12,8 @@ constinit ExitHook gExitHook = nullptr;
 
 void SetExitHook(ExitHook hook) { gExitHook = hook; }
 
-void ExitQemu(ExitCode code) {
-  if (gExitHook != nullptr) {
-    gExitHook(static_cast<uint32_t>(code));
-  }
-  arch::OutLong(kIsaDebugExitPort, static_cast<uint32_t>(code));
-  arch::HaltForever();
-}
 
-void Fail(const char* message) {
-  console::Line().Append("status fail ").AppendQuoted(message);
-  ExitQemu(ExitCode::kFailure);
-}
+void Fail(const char* message) { unientry::Exit(unientry::Status::kFail, message); }
 
 void FailWithError(const char* context, const base::Error& error) {
   base::StringBuffer<512> message;
@@ -33,7 +23,37 @@ void FailWithError(const char* context, const base::Error& error) {
   Fail(message.c_str());
 }
 
-void Panic(const char* message) {
-  console::Line().Append("status panic ").AppendQuoted(message);
-  ExitQemu(ExitCode::kPanic);
+void Panic(const char* message) { unientry::Exit(unientry::Status::kPanic, message); }
+
+namespace unientry {
+
+const char* StatusName(Status status) {
+  switch (status) {
+    case Status::kOk: return "ok";
+    case Status::kFail: return "fail";
+    case Status::kPanic: return "panic";
+    case Status::kCrash: return "crash";
+    case Status::kTestSkip: return "test-skip";
+    case Status::kTestFailure: return "test-failure";
+    case Status::kTestError: return "test-error";
+  }
+  return "unknown";
 }
+
+void Exit(Status status, const char* message) {
+  console::Line line;
+  line.Append("status ").Append(StatusName(status));
+  if (message != nullptr) line.Append(" ").AppendQuoted(message);
+  line.End();
+  ExitQemu(status);
+}
+
+void ExitQemu(Status status) {
+  if (gExitHook != nullptr) gExitHook(static_cast<uint32_t>(status));
+  arch::OutLong(kIsaDebugExitPort, static_cast<uint32_t>(status));
+  arch::HaltForever();
+}
+
+void Halt() { arch::HaltForever(); }
+
+}  // namespace unientry

@@ -7,15 +7,9 @@
 #include <cstdint>
 
 #include "base/error.h"
+#include "unientry/exit.h"
 
-enum class ExitCode : uint32_t {
-  kSuccess = 0,  // QEMU status 1
-  kFailure = 1,  // QEMU status 3: a check failed (bad boot information, invalid init plan)
-  kPanic = 2,    // QEMU status 5: the kernel called Panic()
-  kCrash = 3,    // QEMU status 7: a CPU exception
-};
-
-[[noreturn]] void ExitQemu(ExitCode code);
+// The status values and unientry::ExitQemu are the public API's (include/unientry/exit.h).
 
 /// A platform whose kernel cannot write port 0xf4 directly (Xen PV) supplies its own way; the
 /// hook must not return.

@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: MIT
 // The common start path: the one place every boot entry reaches (from common-entry.S).
 #include "abi/boot-params.h"
+#include "api/boot-info.h"
 #include "arch/x86/cpu.h"
 #include "common/boot-context.h"
-#include "common/boot-report.h"
 #include "common/console.h"
 #include "common/exit.h"
 #include "common/init-plan.h"
 #include "platform/platform.h"
+#include "unientry/boot.h"
+#include "unientry/exit.h"
 
 // The boot cost lines (docs/serial-format.md): rdtsc values that, under QEMU's
 // -icount shift=0,sleep=off, count the guest instructions executed since reset.
@@ -24,9 +26,10 @@ extern "C" [[noreturn]] void CommonStart(const bootabi::boot_params* params, uin
   PrintCost("long-mode", gBoot.descriptor->long_mode_tsc);
   PrintCost("firmware-exit", gBoot.descriptor->firmware_exit_tsc);
   PrintCost("common", common_tsc);
+  api::BeginBootInfo();
   RunInitTable(gBoot.entry, gBoot.firmware);
-  PrintBootReport();
-  PrintCost("end", arch::ReadTsc());
-  console::Line().Append("status ok");
-  ExitQemu(ExitCode::kSuccess);
+  PrintCost("kernel-main", arch::ReadTsc());
+  KernelMain(unientry::Boot());
+  console::Line().Append("kernel-main returned: halting");
+  unientry::Halt();
 }

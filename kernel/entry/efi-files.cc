@@ -63,7 +63,7 @@ void FreeAllocations(efi::EFI_BOOT_SERVICES& boot) {
 }
 
 EfiFailure Record(const bootinfo::Handoff& handoff, uint64_t address, uint64_t size, uint32_t index) {
-  const auto added = bootinfo::AddModule(handoff, address, size, 0, "initrd", index);
+  const auto added = bootinfo::AddModule(handoff, address, size, "initrd", index);
   if (added.is_error()) RecordTranslationError(handoff, added.error());
   return {};
 }

@@ -8,6 +8,8 @@ namespace {
 [[gnu::section(".handoff")]] constinit bootabi::boot_params gParams = {};
 [[gnu::section(".handoff")]] constinit bootabi::boot_descriptor gDescriptor = {};
 [[gnu::section(".handoff")]] constinit char gCommandLine[bootabi::kCommandLineSize] = {};
+[[gnu::section(".handoff")]] constinit char
+    gModuleStrings[bootabi::kBootDescriptorMaxModules * bootabi::kBootModuleStringSize] = {};
 [[gnu::section(".stub_scratch")]] constinit bootinfo::E820Scratch gScratch = {};
 
 }  // namespace
@@ -20,6 +22,8 @@ bootinfo::Handoff HandoffArea() {
       .command_line_capacity = sizeof(gCommandLine),
       .descriptor_address = reinterpret_cast<uint64_t>(&gDescriptor),
       .command_line_address = reinterpret_cast<uint64_t>(gCommandLine),
+      .module_strings = gModuleStrings,
+      .module_strings_address = reinterpret_cast<uint64_t>(gModuleStrings),
   };
 }
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "init/memory-map.h"
 
+#include "api/boot-info.h"
 #include "bootinfo/e820.h"
+#include "bootinfo/typed-map.h"
 #include "common/boot-context.h"
 #include "common/console.h"
 #include "platform/platform.h"
@@ -11,6 +13,45 @@ namespace {
 
 constinit Map gMap = {};
 constinit bootinfo::E820Scratch gScratch = {};
+
+// Every E820 range can be split by each in-use range at most twice.
+constexpr uint32_t kMaxInUse = 3 + bootabi::kBootDescriptorMaxModules;
+constexpr uint32_t kMaxTypedRanges = bootabi::kE820MaxEntriesZeroPage + 2 * kMaxInUse;
+constinit bootinfo::MemoryRange gTyped[kMaxTypedRanges] = {};
+constinit uint64_t gTypedScratch[bootinfo::TypedMapScratchWords(kMaxInUse)] = {};
+
+}  // namespace
+}  // namespace memory
+
+// The kernel's own layout (linker.ld).
+extern "C" char __kernel_start[], __bss_end[], __page_tables_start[], __page_tables_end[], __handoff_start[],
+    __kernel_end[];
+
+namespace memory {
+namespace {
+
+uint64_t Address(const char* symbol) { return reinterpret_cast<uint64_t>(symbol); }
+
+// The map a kernel author sees: what the kernel image, the framework (its page tables, and the
+// handoff area, stub scratch and boot stack that follow .bss) and the modules use is carved
+// out of RAM, so that no in-use page is counted as usable.
+void BuildTypedMap() {
+  bootinfo::InUseRange used[kMaxInUse];
+  uint32_t count = 0;
+  used[count++] = {Address(__page_tables_start), Address(__page_tables_end) - Address(__page_tables_start),
+                   bootinfo::MemoryType::kFramework};
+  used[count++] = {Address(__kernel_start), Address(__bss_end) - Address(__kernel_start),
+                   bootinfo::MemoryType::kKernel};
+  used[count++] = {Address(__handoff_start), Address(__kernel_end) - Address(__handoff_start),
+                   bootinfo::MemoryType::kFramework};
+  const bootabi::boot_descriptor& descriptor = *gBoot.descriptor;
+  for (uint32_t i = 0; i < descriptor.module_count && i < bootabi::kBootDescriptorMaxModules; ++i) {
+    used[count++] = {descriptor.modules[i].paddr, descriptor.modules[i].size, bootinfo::MemoryType::kModule};
+  }
+  const bootinfo::TypedMapResult result =
+      bootinfo::BuildTypedMap(gMap.entries, gMap.count, used, count, gTypedScratch, gTyped, kMaxTypedRanges);
+  api::SetMemoryMap(gTyped, result.count, result.dropped);
+}
 
 void BuildMap() {
   const bootabi::boot_params& params = *gBoot.params;
@@ -43,6 +84,7 @@ void BuildMap() {
       .AppendDecimal(gMap.ram_bytes)
       .Append(" dropped=")
       .AppendDecimal(result.dropped);
+  BuildTypedMap();
 }
 
 }  // namespace

@@ -20,7 +20,7 @@ using testing_support::FakeMemory;
 class MultibootTest : public ::testing::Test {
  protected:
   MultibootTest() : memory_(0x10000, 128 * 1024) {
-    handoff_ = bootinfo::Handoff{&params_, &descriptor_, command_line_, sizeof(command_line_), 0x5000, 0x6000};
+    handoff_ = bootinfo::Handoff{&params_, &descriptor_, command_line_, sizeof(command_line_), 0x5000, 0x6000, module_strings_, 0x7000};
   }
   static std::string Text(const base::Result<>& result) {
     if (result.ok()) return "ok";
@@ -40,6 +40,7 @@ class MultibootTest : public ::testing::Test {
   bootabi::boot_params params_{};
   bootabi::boot_descriptor descriptor_{};
   char command_line_[bootabi::kCommandLineSize];
+  char module_strings_[bootabi::kBootDescriptorMaxModules * bootabi::kBootModuleStringSize];
   bootinfo::Handoff handoff_{};
   bootinfo::E820Scratch scratch_{};
 };
@@ -58,7 +59,8 @@ TEST_F(MultibootTest, OneFullInformation) {
                mb1::kInfoMemory;
   info.cmdline = static_cast<uint32_t>(memory_.PlaceString("/boot/kernel console=ttyS0"));
   info.boot_loader_name = static_cast<uint32_t>(memory_.PlaceString("GRUB 2.06"));
-  std::vector<mb1::multiboot_mod_list> modules = {{0x200000, 0x201000, 0, 0}, {0x300000, 0x300010, 0x1234, 0}};
+  const auto role = static_cast<uint32_t>(memory_.PlaceString("role=helper"));
+  std::vector<mb1::multiboot_mod_list> modules = {{0x200000, 0x201000, 0, 0}, {0x300000, 0x300010, role, 0}};
   info.mods_count = 2;
   info.mods_addr = static_cast<uint32_t>(memory_.PlaceArray(modules));
   const auto map = MmapBytes({{20, 0, 0x9fc00, 1}, {20, 0x100000, 0x7ee0000, 1}});
@@ -73,7 +75,8 @@ TEST_F(MultibootTest, OneFullInformation) {
   EXPECT_EQ(descriptor_.module_count, 2u);
   EXPECT_EQ(bootabi::RamdiskAddress(params_), 0x200000u);
   EXPECT_EQ(bootabi::RamdiskSize(params_), 0x1000u);
-  EXPECT_EQ(descriptor_.modules[1].cmdline_paddr, 0x1234u);
+  EXPECT_EQ(descriptor_.modules[1].cmdline_paddr, 0x7000u + bootabi::kBootModuleStringSize);
+  EXPECT_STREQ(module_strings_ + bootabi::kBootModuleStringSize, "role=helper");
   EXPECT_EQ(params_.hdr.hardware_subarch, 0u);
 }
 

@@ -23,7 +23,7 @@ class PvhTest : public ::testing::Test {
  protected:
   PvhTest() {
     handoff_ = bootinfo::Handoff{&params_, &descriptor_, command_line_, sizeof(command_line_),
-                                 0x5000, 0x6000};
+                                 0x5000, 0x6000, module_strings_, 0x7000};
   }
 
   hvm_start_info MakeInfo(uint32_t version = 1) {
@@ -52,6 +52,7 @@ class PvhTest : public ::testing::Test {
   bootabi::boot_params params_{};
   bootabi::boot_descriptor descriptor_{};
   char command_line_[bootabi::kCommandLineSize];
+  char module_strings_[bootabi::kBootDescriptorMaxModules * bootabi::kBootModuleStringSize];
   bootinfo::Handoff handoff_{};
   bootinfo::E820Scratch scratch_{};
 };
@@ -241,7 +242,8 @@ TEST_F(PvhTest, CommandLineOutsideMemoryIsAnError) {
 }
 
 TEST_F(PvhTest, FirstModuleBecomesTheInitrdAndAllAreRecorded) {
-  std::vector<hvm_modlist_entry> modules = {{0x7f96000, 300000, 0, 0}, {0x8000000, 4096, 0x1234, 0}};
+  const uint64_t string = memory_.PlaceString("role=helper");
+  std::vector<hvm_modlist_entry> modules = {{0x7f96000, 300000, 0, 0}, {0x8000000, 4096, string, 0}};
   hvm_start_info info = MakeInfo();
   info.modlist_paddr = memory_.PlaceArray(modules);
   info.nr_modules = 2;
@@ -250,7 +252,31 @@ TEST_F(PvhTest, FirstModuleBecomesTheInitrdAndAllAreRecorded) {
   EXPECT_EQ(bootabi::RamdiskSize(params_), 300000u);
   ASSERT_EQ(descriptor_.module_count, 2u);
   EXPECT_EQ(descriptor_.modules[1].paddr, 0x8000000u);
-  EXPECT_EQ(descriptor_.modules[1].cmdline_paddr, 0x1234u);
+  // The string is a copy in the handoff area (slot 1), not the loader's.
+  EXPECT_EQ(descriptor_.modules[0].cmdline_paddr, 0u);
+  EXPECT_EQ(descriptor_.modules[1].cmdline_paddr, 0x7000u + bootabi::kBootModuleStringSize);
+  EXPECT_STREQ(module_strings_ + bootabi::kBootModuleStringSize, "role=helper");
+  EXPECT_EQ(descriptor_.module_strings_truncated, 0u);
+}
+
+TEST_F(PvhTest, ALongModuleStringIsCutAndFlagged) {
+  const std::string text(400, 'p');
+  const uint64_t string = memory_.PlaceString(text.c_str());
+  std::vector<hvm_modlist_entry> modules = {{0x7f96000, 300000, string, 0}};
+  hvm_start_info info = MakeInfo();
+  info.modlist_paddr = memory_.PlaceArray(modules);
+  info.nr_modules = 1;
+  ASSERT_EQ(Message(Convert(info)), "ok");
+  EXPECT_EQ(std::string(module_strings_), std::string(bootabi::kBootModuleStringSize - 1, 'p'));
+  EXPECT_EQ(descriptor_.module_strings_truncated, 1u);
+}
+
+TEST_F(PvhTest, AModuleStringPastMemoryIsAnError) {
+  std::vector<hvm_modlist_entry> modules = {{0x7f96000, 300000, 0x900000, 0}};
+  hvm_start_info info = MakeInfo();
+  info.modlist_paddr = memory_.PlaceArray(modules);
+  info.nr_modules = 1;
+  EXPECT_EQ(Message(Convert(info)), "hvm_modlist_entry[0]: outside readable memory: expected 0x20000, got 0x900000");
 }
 
 TEST_F(PvhTest, InitrdAbove4GiBUsesTheExtFields) {

@@ -250,7 +250,7 @@ int main(int argc, char** argv) {
     for (const auto& result : results) {
       fmt::print("{:<26} {:<11} {:<8} {:<17} {:<8} {:<12} {:>7.3f}{}\n", result.row.name, result.row.entry,
                  result.row.machine, result.row.loader, result.row.firmware, result.classification, result.seconds,
-                 options.cost ? fmt::format("   {:>14}  {:>10}", Cost(result, "entry", "common"), Cost(result, "plan", "end"))
+                 options.cost ? fmt::format("   {:>14}  {:>10}", Cost(result, "entry", "common"), Cost(result, "plan", "kernel-main"))
                               : "");
       for (const auto& difference : result.differences) fmt::print("    {}\n", difference);
       if (result.classification == "crash") {

@@ -67,8 +67,8 @@ base::Result<> CopyCommandLine(const PhysicalMemory& memory, uint64_t address, s
   return base::Ok{};
 }
 
-base::Result<> AddModule(const Handoff& handoff, uint64_t address, uint64_t size,
-                         uint64_t cmdline_address, const char* field, uint32_t index) {
+base::Result<> AddModule(const Handoff& handoff, uint64_t address, uint64_t size, const char* field,
+                         uint32_t index) {
   if (address == 0) {
     return base::AtIndex(base::MakeError("module address is 0 (absent)", field), index);
   }
@@ -84,7 +84,25 @@ base::Result<> AddModule(const Handoff& handoff, uint64_t address, uint64_t size
     ++descriptor.modules_dropped;
     return base::Ok{};
   }
-  descriptor.modules[descriptor.module_count++] = bootabi::boot_module{address, size, cmdline_address};
+  descriptor.modules[descriptor.module_count++] = bootabi::boot_module{address, size, 0};
+  return base::Ok{};
+}
+
+base::Result<> AddModule(const PhysicalMemory& memory, const Handoff& handoff, uint64_t address, uint64_t size,
+                         uint64_t string_address, const char* field, uint32_t index) {
+  bootabi::boot_descriptor& descriptor = *handoff.descriptor;
+  const uint32_t slot = descriptor.module_count;
+  TRY(AddModule(handoff, address, size, field, index));
+  if (string_address == 0 || handoff.module_strings == nullptr || descriptor.module_count == slot) {
+    return base::Ok{};  // no string, nowhere to keep it, or the module itself was dropped
+  }
+  // The loader's string is copied now: after the stub, nothing reads the loader's memory.
+  char* copy = handoff.module_strings + slot * bootabi::kBootModuleStringSize;
+  const auto copied =
+      CopyLoaderString(memory, string_address, bootabi::kBootModuleStringSize, copy, bootabi::kBootModuleStringSize, field);
+  if (copied.is_error()) return base::AtIndex(copied.error(), index);
+  if (copied.value() == base::CopyStatus::kTruncated) descriptor.module_strings_truncated |= 1u << slot;
+  descriptor.modules[slot].cmdline_paddr = handoff.module_strings_address + slot * bootabi::kBootModuleStringSize;
   return base::Ok{};
 }
 

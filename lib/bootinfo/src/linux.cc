@@ -73,7 +73,7 @@ base::Result<> TakeRamdisk(const Handoff& handoff) {
     return base::MakeError("ramdisk end wraps past 2^64", "boot_params.hdr.ramdisk_size",
                            UINT64_MAX - address, size);
   }
-  return AddModule(handoff, address, size, 0, "boot_params.hdr.ramdisk_image", 0);
+  return AddModule(handoff, address, size, "boot_params.hdr.ramdisk_image", 0);
 }
 
 }  // namespace

@@ -31,7 +31,7 @@ base::Result<> TakeModules(const PhysicalMemory& memory, const mb1::multiboot_in
                                            module.mod_start, module.mod_end),
                            i);
     }
-    TRY(AddModule(handoff, module.mod_start, module.mod_end - module.mod_start, module.cmdline,
+    TRY(AddModule(memory, handoff, module.mod_start, module.mod_end - module.mod_start, module.cmdline,
                   "multiboot_mod_list", i));
   }
   return base::Ok{};

@@ -139,7 +139,7 @@ base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, u
                                                module.mod_start, module.mod_end),
                                index);
         }
-        TRY(AddModule(handoff, module.mod_start, module.mod_end - module.mod_start,
+        TRY(AddModule(memory, handoff, module.mod_start, module.mod_end - module.mod_start,
                       tag.address + sizeof(mb2::tag_module), "tag_module", modules - 1));
         break;
       }

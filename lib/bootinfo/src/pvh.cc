@@ -22,7 +22,7 @@ base::Result<> TakeModules(const PhysicalMemory& memory, const bootabi::hvm_star
   for (uint32_t i = 0; i < info.nr_modules; ++i) {
     const auto module = TRY(memory.Read<bootabi::hvm_modlist_entry>(
         info.modlist_paddr + i * sizeof(bootabi::hvm_modlist_entry), "hvm_modlist_entry"));
-    TRY(AddModule(handoff, module.paddr, module.size, module.cmdline_paddr, "hvm_modlist_entry", i));
+    TRY(AddModule(memory, handoff, module.paddr, module.size, module.cmdline_paddr, "hvm_modlist_entry", i));
   }
   return base::Ok{};
 }

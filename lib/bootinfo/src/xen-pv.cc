@@ -51,7 +51,7 @@ base::Result<> ConvertXenPv(const PhysicalMemory& memory, uint64_t start_info_ad
       return base::MakeError("module outside the initial mapping", "start_info.mod_start",
                              memory.base() + memory.size(), info.mod_start + info.mod_len);
     }
-    TRY(AddModule(handoff, info.mod_start, info.mod_len, 0, "start_info.mod_start", 0));
+    TRY(AddModule(handoff, info.mod_start, info.mod_len, "start_info.mod_start", 0));
   }
 
   // A PV guest's pseudo-physical memory is one range from 0: nr_pages pages of RAM.

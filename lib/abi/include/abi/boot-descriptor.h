@@ -73,11 +73,13 @@ constexpr const char* FirmwareName(Firmware firmware) {
 struct boot_module {
   uint64_t paddr;
   uint64_t size;
-  uint64_t cmdline_paddr;  // 0 when the loader gave none; points at the loader's string
+  uint64_t cmdline_paddr;  // 0 when the loader gave none; a copy the stub made (version 2)
 };
 static_assert(AssertSize<boot_module, 24>());
 
 inline constexpr uint32_t kBootDescriptorMaxModules = 16;
+/// Bytes a module's string may take in the handoff area, its NUL included.
+inline constexpr uint32_t kBootModuleStringSize = 256;
 inline constexpr uint32_t kBootLoaderNameSize = 64;
 inline constexpr uint32_t kBootTranslationErrorSize = 192;
 
@@ -103,7 +105,7 @@ struct boot_descriptor {
   uint32_t memmap_entries_in;    // memory map entries the loader passed
   uint32_t memmap_entries_dropped;  // zero-length, wrapping or past the table's capacity
   uint32_t cmdline_truncated;    // 1 when the command line did not fit kCommandLineSize
-  uint32_t _reserved;
+  uint32_t module_strings_truncated;  // bit i: module i's string was cut to fit (version 2)
   // Set by a stub whose translation failed: the common path, which owns the console, reports
   // it and stops. Empty on success.
   char translation_error[kBootTranslationErrorSize];

@@ -25,6 +25,10 @@ struct Handoff {
   size_t command_line_capacity;  // bytes, including the NUL
   uint64_t descriptor_address;   // what boot_params.hdr.hardware_subarch_data will hold
   uint64_t command_line_address;  // what cmd_line_ptr/ext_cmd_line_ptr will hold
+  // kBootDescriptorMaxModules slots of kBootModuleStringSize bytes for the modules' strings,
+  // and the address the common path will see them at. Without them, strings are not kept.
+  char* module_strings = nullptr;
+  uint64_t module_strings_address = 0;
 };
 
 /// Zeroes the outputs and fills what every entry sets the same way: the setup header magic
@@ -42,8 +46,14 @@ base::Result<> CopyCommandLine(const PhysicalMemory& memory, uint64_t address, s
 /// Records a module in the descriptor (the first also becomes the initrd); modules past the
 /// descriptor's capacity are counted as dropped. A module that wraps past 2^64 or lies at
 /// address 0 is an error naming `field` and `index`.
-base::Result<> AddModule(const Handoff& handoff, uint64_t address, uint64_t size,
-                         uint64_t cmdline_address, const char* field, uint32_t index);
+base::Result<> AddModule(const Handoff& handoff, uint64_t address, uint64_t size, const char* field,
+                         uint32_t index);
+
+/// The same for a module with the loader's string at `string_address` (0: none), which is
+/// copied into the handoff area (cut to kBootModuleStringSize - 1 characters, and flagged in
+/// module_strings_truncated); a string that runs off readable memory is an error.
+base::Result<> AddModule(const PhysicalMemory& memory, const Handoff& handoff, uint64_t address, uint64_t size,
+                         uint64_t string_address, const char* field, uint32_t index);
 
 /// Copies a loader's name into the descriptor (truncated to fit); a string that runs off the
 /// readable memory is an error. Sets type_of_loader when the name tells the loader (GRUB, QEMU).

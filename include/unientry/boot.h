@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: MIT
+// What a kernel built on unientry is given: the boot information, whichever loader started it.
+//
+//   #include <unientry/unientry.h>
+//   void KernelMain(const unientry::BootInfo& boot) {
+//     unientry::Print("{} started me on {} firmware\n", boot.loader_name, unientry::FirmwareName(boot.firmware));
+//   }
+//
+// KernelMain runs on the boot CPU after the init table (docs/kernel-authors.md gives the CPU
+// state then). Everything here lives in the framework's own memory: no pointer leads into a
+// loader's structures.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "abi/boot-descriptor.h"
+#include "base/string-view.h"
+#include "bootinfo/typed-map.h"
+
+namespace unientry {
+
+using BootEntry = bootabi::BootEntry;
+using Firmware = bootabi::Firmware;
+using bootabi::BootEntryName;
+using bootabi::FirmwareName;
+using StringView = base::StringView;
+using MemoryType = bootinfo::MemoryType;
+using MemoryRange = bootinfo::MemoryRange;
+using bootinfo::MemoryTypeName;
+
+/// A read-only array: range-for, size(), operator[].
+template <typename T>
+class Span {
+ public:
+  constexpr Span() = default;
+  constexpr Span(const T* data, size_t size) : data_(data), size_(size) {}
+  constexpr const T* begin() const { return data_; }
+  constexpr const T* end() const { return data_ + size_; }
+  constexpr size_t size() const { return size_; }
+  constexpr bool empty() const { return size_ == 0; }
+  constexpr const T& operator[](size_t index) const { return data_[index]; }
+
+ private:
+  const T* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+/// The kernel command line, as the loader passed it (GRUB puts BOOT_IMAGE=<path> first, QEMU's
+/// Multiboot loader the file name), with `key` / `key=value` lookup (the last word wins).
+class CommandLine {
+ public:
+  constexpr CommandLine() = default;
+  constexpr CommandLine(StringView text, bool truncated) : text_(text), truncated_(truncated) {}
+
+  constexpr StringView text() const { return text_; }
+  /// Whether the loader's line was longer than 2047 characters (this is its start).
+  constexpr bool truncated() const { return truncated_; }
+  /// Whether a word `key` or `key=...` is there.
+  bool Has(StringView key) const;
+  /// The value of the last `key=value` word (empty for a bare `key`); false when absent.
+  bool Lookup(StringView key, StringView& value) const;
+
+ private:
+  StringView text_;
+  bool truncated_ = false;
+};
+
+/// A module (the initrd is module 0): where it lies and the string the loader gave with it
+/// (copied into the framework's memory; empty when there was none).
+struct Module {
+  uint64_t address;
+  uint64_t size;
+  StringView string;
+};
+
+/// The framebuffer a loader or the firmware set up (Multiboot, the EFI GOP); present() is false
+/// when there is none. type is Multiboot's encoding: 0 indexed, 1 RGB, 2 EGA text.
+struct Framebuffer {
+  uint64_t address = 0;
+  uint32_t pitch = 0;
+  uint32_t width = 0;
+  uint32_t height = 0;
+  uint8_t bpp = 0;
+  uint8_t type = 0;
+  constexpr bool present() const { return address != 0; }
+};
+
+struct BootInfo {
+  BootEntry entry;             // the entry stub that ran
+  Firmware firmware;           // what ran before the loader
+  uint32_t hardware_subarch;   // boot_params' (0 PC, 2 Xen)
+  const char* platform;        // "qemu-tcg", "kvm", "xen", "bare-metal", ...
+  const char* loader_name;     // "GRUB 2.06", "qemu", ...; "" when the loader gave none
+  CommandLine command_line;
+  Span<Module> modules;
+  uint32_t modules_dropped;    // modules past the 16 the framework keeps
+  uint64_t acpi_rsdp;          // physical address of the ACPI RSDP, 0 when none was found
+  Framebuffer framebuffer;
+  uint64_t efi_system_table;   // physical address, 0 unless the EFI entry ran
+  /// The typed physical memory map, in address order: RAM the framework and the modules use is
+  /// kernel, framework or module, never usable. Filled by the framework's memory-map init
+  /// entry (depend on gMemoryMapInit to read it from an init entry).
+  Span<MemoryRange> memory_map;
+  uint32_t memory_map_dropped;  // ranges that did not fit
+
+  /// Bytes of usable memory in the map.
+  uint64_t UsableBytes() const;
+};
+
+/// The boot information; complete before KernelMain, and filled as the init table runs.
+const BootInfo& Boot();
+
+}  // namespace unientry
+
+/// Defined by the kernel author; called once on the boot CPU after the init table. Returning
+/// halts the machine.
+void KernelMain(const unientry::BootInfo& boot);

@@ -1,0 +1,9 @@
+// SPDX-License-Identifier: MIT
+// Everything a kernel built on unientry includes (docs/kernel-authors.md).
+#pragma once
+
+#include "unientry/boot.h"
+#include "unientry/exit.h"
+#include "unientry/init.h"
+#include "unientry/print.h"
+#include "unientry/report.h"
