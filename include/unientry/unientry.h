@@ -7,3 +7,4 @@
 #include "unientry/init.h"
 #include "unientry/print.h"
 #include "unientry/report.h"
+#include "unientry/test.h"

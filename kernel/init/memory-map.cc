@@ -24,7 +24,7 @@ constinit uint64_t gTypedScratch[bootinfo::TypedMapScratchWords(kMaxInUse)] = {}
 }  // namespace memory
 
 // The kernel's own layout (linker.ld).
-extern "C" char __kernel_start[], __bss_end[], __page_tables_start[], __page_tables_end[], __handoff_start[],
+extern "C" char __kernel_start[], __page_tables_start[], __page_tables_end[], __handoff_start[],
     __kernel_end[];
 
 namespace memory {
@@ -40,7 +40,8 @@ void BuildTypedMap() {
   uint32_t count = 0;
   used[count++] = {Address(__page_tables_start), Address(__page_tables_end) - Address(__page_tables_start),
                    bootinfo::MemoryType::kFramework};
-  used[count++] = {Address(__kernel_start), Address(__bss_end) - Address(__kernel_start),
+  // The image up to the handoff area (code, data, .bss and the padding before .handoff).
+  used[count++] = {Address(__kernel_start), Address(__handoff_start) - Address(__kernel_start),
                    bootinfo::MemoryType::kKernel};
   used[count++] = {Address(__handoff_start), Address(__kernel_end) - Address(__handoff_start),
                    bootinfo::MemoryType::kFramework};

@@ -28,8 +28,8 @@
 #     --initrd FILE          initial ramdisk / first module
 #     --module FILE[:ARGS]   one more module (Multiboot loaders), with its string; repeatable
 #     --initrd-size N        create a deterministic initrd of N bytes and pass it
-#     --expect STATUS        ok (default), fail, panic, crash or returned (efi:shell: the EFI
-#                            stub gave up and returned to the shell)
+#     --expect STATUS        ok (default), fail, panic, crash, test-skip, test-failure, test-error
+#                            or returned (efi:shell: the EFI stub gave up and returned to the shell)
 #     --expect-line REGEX    a serial line (ERE) that must appear; repeatable
 #     --reject-line REGEX    a serial line that must not appear; repeatable
 #     --timeout SECONDS      default 20
@@ -221,6 +221,9 @@ case $status in
   3) outcome=fail ;;
   5) outcome=panic ;;
   7) outcome=crash ;;
+  9) outcome=test-skip ;;      # unientry::Status: a test guest's results (include/unientry/test.h)
+  11) outcome=test-failure ;;
+  13) outcome=test-error ;;
   0) outcome=triple-fault ;;  # -no-reboot turns the reset into a clean exit
   124) outcome=timeout ;;
   *) outcome="qemu-error($status)" ;;
@@ -232,7 +235,7 @@ problems=()
 [ "$outcome" = "$expect" ] || problems+=("expected outcome '$expect', got '$outcome' (QEMU status $status)")
 # The kernel's own status line must agree with the exit status it chose.
 case $outcome in
-  ok|fail|panic|crash)
+  ok|fail|panic|crash|test-skip|test-failure|test-error)
     grep -qE "^unientry: status $outcome( |$)" "$log" || problems+=("no 'unientry: status $outcome' line on serial") ;;
 esac
 for pattern in "${expect_lines[@]}"; do

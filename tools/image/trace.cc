@@ -47,6 +47,14 @@ BootLog ParseBootLog(const std::string& text) {
       std::getline(words, step.detail);
       if (!step.detail.empty() && step.detail[0] == ' ') step.detail.erase(0, 1);
       log.trace.push_back(step);
+    } else if (key == "test") {
+      TestStep test;
+      words >> test.name >> test.result;
+      std::getline(words, test.message);
+      if (!test.message.empty() && test.message[0] == ' ') test.message.erase(0, 1);
+      log.tests.push_back(test);
+    } else if (key == "test-summary") {
+      log.test_guest = true;
     } else if (key == "crash") {
       log.crash_lines.push_back(line);
     } else if (key == "cost") {

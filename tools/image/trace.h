@@ -18,6 +18,13 @@ struct TraceStep {
   std::string detail;  // the rest of the line (a reason, "by NAME", "depends on NAME, which was RESULT")
 };
 
+/// One test of a test guest (include/unientry/test.h): "unientry: test NAME RESULT ["MESSAGE"]".
+struct TestStep {
+  std::string name;
+  std::string result;   // SUCCESS, SKIP, FAILURE, ERROR
+  std::string message;  // as printed, quotes included; "" when none
+};
+
 struct BootLog {
   std::string entry;     // from "unientry: entry NAME"
   std::string firmware;  // from "unientry: firmware NAME"
@@ -26,6 +33,8 @@ struct BootLog {
   std::vector<TraceStep> trace;
   std::vector<std::string> crash_lines;  // "unientry: crash ..." lines, as printed
   std::vector<std::pair<std::string, uint64_t>> costs;  // "unientry: cost NAME TSC" in order
+  bool test_guest = false;       // a "unientry: test-summary ..." line was printed
+  std::vector<TestStep> tests;
 };
 
 BootLog ParseBootLog(const std::string& text);

@@ -38,6 +38,7 @@ namespace fs = std::filesystem;
 
 struct Options {
   std::string rows, build, script, only, keep_logs, svg;
+  std::string kernel, linux64_loader, xen, expect = "ok";
   unsigned jobs = 0;
   bool json = false, fast_only = false, cost = false;
   int timeout = 60;
@@ -80,9 +81,16 @@ int Run(const std::vector<std::string>& argv, const fs::path& output) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+// The kernel's three files: KERNEL.elf, KERNEL.bzImage and KERNEL-mb1.bin (unientry_add_kernel).
 std::string ImagePath(const Options& options, const matrix::Row& row) {
-  const std::string name = row.image == "mb1.bin" ? "unientry-mb1.bin" : "unientry." + row.image;
-  return (fs::path(options.build) / "kernel" / name).string();
+  if (row.image == "mb1.bin") return options.kernel + "-mb1.bin";
+  return options.kernel + "." + row.image;
+}
+
+// What a boot that did what the plan says is called, by the status it ended with.
+std::string PassName(const std::string& outcome, bool test_guest) {
+  if (outcome == "ok") return test_guest ? "test-success" : "pass";
+  return outcome;  // test-skip, test-failure, test-error; fail, panic, crash when expected
 }
 
 Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs, const image::InitTable& table,
@@ -90,10 +98,10 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
   Result result{row, "", "", 0, {}, {}};
   const fs::path serial = logs / (row.name + ".log"), output = logs / (row.name + ".out");
   std::string loader = row.loader;
-  if (loader == "linux64") loader = "linux64:" + (fs::path(options.build) / "kernel" / "linux64-loader.elf").string();
+  if (loader == "linux64") loader = "linux64:" + options.linux64_loader;
   std::vector<std::string> argv = {"bash", options.script, "--machine", row.machine, "--kernel", ImagePath(options, row),
                                    "--loader", loader, "--firmware", row.firmware == "uefi" ? "efi" : "bios",
-                                   "--xen", (fs::path(options.build) / "xen" / "xen-4.17").string(),
+                                   "--xen", options.xen, "--expect", options.expect,
                                    "--timeout", std::to_string(options.timeout), "--log", serial.string(), "--quiet",
                                    "--expect-line", "^unientry: entry " + row.entry + "$"};
   if (options.cost) argv.insert(argv.end(), {"--qemu-args", "-icount shift=0,sleep=off"});
@@ -111,18 +119,19 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
     result.detail = verdict.substr(0, verdict.find('\n'));
     return result;
   }
+  const bool expected = outcome == options.expect;
   if (outcome == "timeout") result.classification = "hang";
   if (outcome == "triple-fault") result.classification = "triple-fault";
-  if (outcome == "crash") {
+  if (outcome == "crash" && !expected) {
     result.classification = "crash";
     result.detail = result.log.crash_lines.empty() ? "" : result.log.crash_lines.front();
   }
-  if (outcome == "panic" || outcome == "fail") {
+  if ((outcome == "panic" || outcome == "fail" || outcome.rfind("test-", 0) == 0) && !expected) {
     result.classification = outcome;
     result.detail = result.log.status_message;
   }
   if (result.classification.empty() && status != 0) {
-    result.classification = outcome == "ok" ? "fail" : "error";
+    result.classification = expected ? "fail" : "error";
     const size_t problem = verdict.find("  - ");
     result.detail = problem == std::string::npos ? verdict.substr(0, verdict.find('\n'))
                                                  : verdict.substr(problem + 4, verdict.find('\n', problem) - problem - 4);
@@ -137,7 +146,7 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
   }
   const auto trace_differences = image::CompareTraceWithPlan(table, order, environment, result.log.trace);
   result.differences.insert(result.differences.end(), trace_differences.begin(), trace_differences.end());
-  result.classification = result.differences.empty() ? "pass" : "diverged";
+  result.classification = result.differences.empty() ? PassName(outcome, result.log.test_guest) : "diverged";
   if (!result.differences.empty()) result.detail = result.differences.front();
   return result;
 }
@@ -158,7 +167,15 @@ int main(int argc, char** argv) {
   CLI::App app{"Boots a build through every row of a boot matrix and checks each trace against the plan"};
   Options options;
   app.add_option("--rows", options.rows, "the matrix (tests/boot/matrix.tsv)")->required();
-  app.add_option("--build", options.build, "the build directory (build)")->required();
+  app.add_option("--build", options.build, "unientry's build directory: the defaults of --kernel, --linux64-loader, --xen");
+  app.add_option("--kernel", options.kernel,
+                 "the kernel to boot, as unientry_add_kernel wrote it: PREFIX.elf, PREFIX.bzImage and PREFIX-mb1.bin "
+                 "(default: BUILD/kernel/unientry)");
+  app.add_option("--linux64-loader", options.linux64_loader, "the 64-bit protocol loader for linux64 rows "
+                                                             "(default: BUILD/kernel/linux64-loader.elf)");
+  app.add_option("--xen", options.xen, "the Xen image for xen rows (default: BUILD/xen/xen-4.17)");
+  app.add_option("--expect", options.expect, "the status every boot must end with: ok (default), fail, panic, crash, "
+                                             "test-skip, test-failure or test-error");
   app.add_option("--boot-script", options.script, "tests/boot/boot-qemu.sh")->required();
   app.add_option("--jobs,-j", options.jobs, "boots at once (default: the number of cores)");
   app.add_option("--only", options.only, "run the rows whose name matches this regular expression");
@@ -169,6 +186,15 @@ int main(int argc, char** argv) {
   app.add_option("--svg", options.svg, "write a boot timeline (SVG) here");
   app.add_option("--timeout", options.timeout, "seconds per boot");
   CLI11_PARSE(app, argc, argv);
+  if (options.kernel.empty() && options.build.empty()) {
+    fmt::print(stderr, "error: give --kernel PREFIX (or --build DIR for unientry's own kernel)\n");
+    return 2;
+  }
+  if (options.kernel.empty()) options.kernel = (fs::path(options.build) / "kernel" / "unientry").string();
+  if (options.linux64_loader.empty() && !options.build.empty()) {
+    options.linux64_loader = (fs::path(options.build) / "kernel" / "linux64-loader.elf").string();
+  }
+  if (options.xen.empty() && !options.build.empty()) options.xen = (fs::path(options.build) / "xen" / "xen-4.17").string();
   if (options.jobs == 0) options.jobs = std::max(1u, std::thread::hardware_concurrency());
 
   std::vector<matrix::Row> rows;
@@ -192,7 +218,7 @@ int main(int argc, char** argv) {
   std::optional<image::InitTable> table;
   image::PlanResult plan;
   try {
-    elf.emplace(image::ElfImage::Open((fs::path(options.build) / "kernel" / "unientry.elf").string()));
+    elf.emplace(image::ElfImage::Open(options.kernel + ".elf"));
     table.emplace(image::InitTable::Read(*elf));
     plan = image::CheckAndOrder(*table);
   } catch (const image::ImageError& error) {
@@ -226,9 +252,14 @@ int main(int argc, char** argv) {
 
   size_t passed = 0, failed = 0, skipped = 0;
   for (const auto& result : results) {
-    if (result.classification == "pass") ++passed;
-    else if (result.classification == "skipped") ++skipped;
-    else ++failed;
+    if (result.classification == "pass" || result.classification == "test-success" ||
+        (result.classification == options.expect && result.differences.empty())) {
+      ++passed;
+    } else if (result.classification == "skipped") {
+      ++skipped;
+    } else {
+      ++failed;
+    }
   }
   if (options.json) {
     nlohmann::ordered_json json{{"schema", "unientry-matrix/2"}, {"passed", passed}, {"failed", failed},
@@ -241,14 +272,20 @@ int main(int argc, char** argv) {
                                  {"seconds", result.seconds}, {"differences", result.differences},
                                  {"costs", nlohmann::ordered_json::object()}};
       for (const auto& [name, value] : result.log.costs) row["costs"][name] = value;
+      if (result.log.test_guest) {
+        row["tests"] = nlohmann::ordered_json::array();
+        for (const auto& test : result.log.tests) {
+          row["tests"].push_back({{"name", test.name}, {"result", test.result}, {"message", test.message}});
+        }
+      }
       json["rows"].push_back(row);
     }
     fmt::print("{}\n", json.dump());
   } else {
-    fmt::print("{:<26} {:<11} {:<8} {:<17} {:<8} {:<12} {:>7}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER", "FIRMWARE",
+    fmt::print("{:<26} {:<11} {:<8} {:<17} {:<8} {:<14} {:>7}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER", "FIRMWARE",
                "RESULT", "SECONDS", options.cost ? "   ENTRY->COMMON  INIT-TABLE" : "");
     for (const auto& result : results) {
-      fmt::print("{:<26} {:<11} {:<8} {:<17} {:<8} {:<12} {:>7.3f}{}\n", result.row.name, result.row.entry,
+      fmt::print("{:<26} {:<11} {:<8} {:<17} {:<8} {:<14} {:>7.3f}{}\n", result.row.name, result.row.entry,
                  result.row.machine, result.row.loader, result.row.firmware, result.classification, result.seconds,
                  options.cost ? fmt::format("   {:>14}  {:>10}", Cost(result, "entry", "common"), Cost(result, "plan", "kernel-main"))
                               : "");

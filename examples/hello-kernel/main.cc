@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: MIT
+// hello-kernel: greets, shows what the loader handed over, and ends the boot.
+#include <unientry/unientry.h>
+
+#include "pages.h"
+
+void KernelMain(const unientry::BootInfo& boot) {
+  unientry::Print("Hello from {} via {} on {} firmware ({})\n", boot.loader_name[0] != '\0' ? boot.loader_name : "a loader",
+                  unientry::BootEntryName(boot.entry), unientry::FirmwareName(boot.firmware), boot.platform);
+  unientry::Print("command line: \"{}\"\n", boot.command_line.text());
+  unientry::StringView name;
+  if (boot.command_line.Lookup("hello.name", name)) unientry::Print("hello, {}!\n", name);
+  for (const unientry::Module& module : boot.modules) {
+    unientry::Print("module {:#x} {} bytes \"{}\"\n", module.address, module.size, module.string);
+  }
+  for (const unientry::MemoryRange& range : boot.memory_map) {
+    unientry::Print("memory {:#018x}-{:#018x} {}\n", range.base, range.base + range.size - 1,
+                    unientry::MemoryTypeName(range.type));
+  }
+  unientry::Print("free pages: {} ({} KiB usable)\n", FreePages(), boot.UsableBytes() / 1024);
+  unientry::Exit(unientry::Status::kOk);
+}
