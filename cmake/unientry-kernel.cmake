@@ -40,7 +40,8 @@ endfunction()
 # Compiles the sources with the kernel's usage requirements, links them with the framework
 # (static LIBRARIES whole, so their init entries are not dropped), checks the init plan of the
 # linked image (unientry-inspect; a kernel whose table is invalid or lost an entry never
-# appears under its final name) and writes, in the current binary directory:
+# appears under its final name), seals the checked run order into it (the kernel confirms it
+# at boot in O(n + d)) and writes, in the current binary directory:
 #   NAME.elf       PVH and Multiboot 2 (and the Xen PV notes)
 #   NAME.bzImage   Linux boot protocol 16/32/64-bit, Multiboot 1 and 2, PE32+ EFI application
 #   NAME-mb1.bin   the bzImage's kernel part alone, for QEMU's Multiboot 1 loader
@@ -77,10 +78,9 @@ function(unientry_add_kernel name)
   set(elf "${CMAKE_CURRENT_BINARY_DIR}/${name}.elf")
   add_custom_command(
     OUTPUT "${elf}"
-    COMMAND "${UNIENTRY_INSPECT}" "$<TARGET_FILE:${unchecked}>"
-    COMMAND "${CMAKE_COMMAND}" -E copy "$<TARGET_FILE:${unchecked}>" "${elf}"
+    COMMAND "${UNIENTRY_INSPECT}" --seal "${elf}" "$<TARGET_FILE:${unchecked}>"
     DEPENDS ${unchecked} "${UNIENTRY_INSPECT}"
-    COMMENT "Checking the init plan of ${name}.elf"
+    COMMENT "Checking and sealing the init plan of ${name}.elf"
     VERBATIM)
   set(outputs "${elf}")
   if(NOT ARG_NO_BZIMAGE)

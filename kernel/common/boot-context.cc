@@ -4,6 +4,7 @@
 #include "arch/x86/identity-map.h"
 #include "base/string-buffer.h"
 #include "base/string.h"
+#include "bootinfo/command-line.h"
 #include "common/console.h"
 #include "common/exit.h"
 
@@ -60,6 +61,21 @@ base::StringView CommandLineOf(const bootabi::boot_params& params) {
   return base::StringView(text, length);
 }
 
+// A kernel built QUIET (unientry_add_kernel) links this symbol at address 1.
+extern "C" [[gnu::weak]] const char unientry_quiet_by_default;
+
+// `unientry.quiet` (or unientry.quiet=1) makes the boot quiet, unientry.quiet=0 loud; without
+// the word, the kernel's build decides.
+bool QuietBoot(base::StringView command_line) {
+  bootinfo::CommandLineWord word;
+  if (bootinfo::CommandLine(command_line).Find("unientry.quiet", word) != nullptr) {
+    return !(word.has_value && word.value == base::StringView("0"));
+  }
+  const char* quiet_symbol = &unientry_quiet_by_default;
+  __asm__("" : "+r"(quiet_symbol));  // a weak symbol's address may be 0: do not let it be assumed otherwise
+  return quiet_symbol != nullptr;
+}
+
 }  // namespace
 
 uint32_t PeekHardwareSubarch(const bootabi::boot_params* params) {
@@ -90,6 +106,9 @@ void AcceptHandoff(const bootabi::boot_params* params) {
   gBoot.descriptor = &descriptor;
   gBoot.entry = static_cast<bootabi::BootEntry>(descriptor.entry);
   gBoot.firmware = static_cast<bootabi::Firmware>(descriptor.firmware);
+  gBoot.command_line = CommandLineOf(*params);
+  console::SetQuiet(QuietBoot(gBoot.command_line));
+  // A quiet boot names its entry and firmware in the init summary instead.
   console::Line().Append("entry ").Append(bootabi::BootEntryName(gBoot.entry));
   console::Line().Append("firmware ").Append(bootabi::FirmwareName(gBoot.firmware));
 
@@ -102,5 +121,4 @@ void AcceptHandoff(const bootabi::boot_params* params) {
     message.Append(error);
     Fail(message.c_str());
   }
-  gBoot.command_line = CommandLineOf(*params);
 }

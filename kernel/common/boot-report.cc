@@ -34,12 +34,12 @@ const char* SubarchName(uint32_t subarch) {
 void PrintMemoryMap() {
   const memory::Map& map = memory::CurrentMap();
   if (!map.valid) {
-    console::Line().Append("report memory none");
+    console::Line(console::Importance::kAlways).Append("report memory none");
     return;
   }
   for (uint32_t i = 0; i < map.count; ++i) {
     const bootabi::boot_e820_entry& entry = map.entries[i];
-    console::Line line;
+    console::Line line(console::Importance::kAlways);
     line.Append("report memory ")
         .AppendHexPadded(entry.addr, 16)
         .Append("-")
@@ -50,7 +50,7 @@ void PrintMemoryMap() {
       line.Append("(").AppendDecimal(entry.type).Append(")");
     }
   }
-  console::Line().Append("report memory-total ram=").AppendDecimal(map.ram_bytes);
+  console::Line(console::Importance::kAlways).Append("report memory-total ram=").AppendDecimal(map.ram_bytes);
 }
 
 }  // namespace
@@ -58,7 +58,7 @@ void PrintMemoryMap() {
 void unientry::PrintBootReport() {
   const bootabi::boot_params& params = *gBoot.params;
   const bootabi::boot_descriptor& descriptor = *gBoot.descriptor;
-  console::Line()
+  console::Line(console::Importance::kAlways)
       .Append("report entry=")
       .Append(bootabi::BootEntryName(gBoot.entry))
       .Append(" subarch=")
@@ -72,19 +72,19 @@ void unientry::PrintBootReport() {
       .Append(" firmware=")
       .Append(bootabi::FirmwareName(gBoot.firmware));
   {
-    console::Line line;
+    console::Line line(console::Importance::kAlways);
     line.Append("report platform ").Append(platform::Current().name);
     if (platform::Current().banner != nullptr) platform::Current().banner(line);
   }
   {
-    console::Line line;
+    console::Line line(console::Importance::kAlways);
     line.Append("report cmdline ").AppendQuoted(gBoot.command_line.data(), gBoot.command_line.size());
     if (descriptor.cmdline_truncated != 0) line.Append(" truncated");
   }
   PrintMemoryMap();
   for (uint32_t i = 0; i < descriptor.module_count && i < bootabi::kBootDescriptorMaxModules; ++i) {
     const bootabi::boot_module& module = descriptor.modules[i];
-    console::Line line;
+    console::Line line(console::Importance::kAlways);
     line.Append("report module ").AppendDecimal(i).Append(" addr=").AppendHex(module.paddr);
     line.Append(" size=").AppendDecimal(module.size);
     // The stub's copy of the loader's string (entry/handoff-area.cc), if it gave one.
@@ -95,7 +95,7 @@ void unientry::PrintBootReport() {
     }
   }
   if (descriptor.framebuffer_addr != 0) {
-    console::Line()
+    console::Line(console::Importance::kAlways)
         .Append("report framebuffer addr=")
         .AppendHex(descriptor.framebuffer_addr)
         .Append(" width=")
@@ -110,20 +110,20 @@ void unientry::PrintBootReport() {
         .AppendDecimal(descriptor.framebuffer_type);
   }
   if (bootabi::RamdiskSize(params) != 0) {
-    console::Line()
+    console::Line(console::Importance::kAlways)
         .Append("report initrd addr=")
         .AppendHex(bootabi::RamdiskAddress(params))
         .Append(" size=")
         .AppendDecimal(bootabi::RamdiskSize(params));
   } else {
-    console::Line().Append("report initrd none");
+    console::Line(console::Importance::kAlways).Append("report initrd none");
   }
   if (params.acpi_rsdp_addr != 0) {
-    console::Line().Append("report rsdp ").AppendHex(params.acpi_rsdp_addr);
+    console::Line(console::Importance::kAlways).Append("report rsdp ").AppendHex(params.acpi_rsdp_addr);
   } else {
-    console::Line().Append("report rsdp none");
+    console::Line(console::Importance::kAlways).Append("report rsdp none");
   }
-  console::Line()
+  console::Line(console::Importance::kAlways)
       .Append("report handoff memmap-in=")
       .AppendDecimal(descriptor.memmap_entries_in)
       .Append(" memmap-dropped=")

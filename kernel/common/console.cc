@@ -47,34 +47,51 @@ void Com1Init() {
   Com1Write('\n');
 }
 
-void Com1Write(char c) {
+inline void Com1Put(char c) {
   for (int spin = 0; spin < kTransmitSpinLimit; ++spin) {
     if ((arch::InByte(kCom1 + kLineStatus) & kTransmitterEmpty) != 0) break;
   }
   arch::OutByte(kCom1 + kData, static_cast<uint8_t>(c));
 }
 
+void Com1Write(char c) { Com1Put(c); }
+
 }  // namespace
 
 void WriteChar(char c) { gBackend.write(c); }
 
 void Write(const char* text) {
-  for (; *text != '\0'; ++text) WriteChar(*text);
+  void (*const write)(char) = gBackend.write;  // one load, not one per character
+  if (write == Com1Write) {
+    for (; *text != '\0'; ++text) Com1Put(*text);  // inlined: no call per character
+    return;
+  }
+  for (; *text != '\0'; ++text) write(*text);
 }
 
-Line::Line() { Write("unientry: "); }
+namespace {
+constinit bool gQuiet = false;
+}  // namespace
+
+void SetQuiet(bool quiet) { gQuiet = quiet; }
+bool Quiet() { return gQuiet; }
+
+Line::Line(Importance importance) : silent_(gQuiet && importance == Importance::kDetail) {
+  if (!silent_) Write("unientry: ");
+}
 
 Line& Line::Append(const char* text) {
-  Write(text);
+  if (!silent_) Write(text);
   return *this;
 }
 
 Line& Line::AppendChar(char c) {
-  WriteChar(c);
+  if (!silent_) WriteChar(c);
   return *this;
 }
 
 Line& Line::AppendDecimal(uint64_t value) {
+  if (silent_) return *this;
   base::StringBuffer<24> digits;
   digits.AppendDecimal(value);
   return Append(digits.c_str());
@@ -83,12 +100,19 @@ Line& Line::AppendDecimal(uint64_t value) {
 Line& Line::AppendHex(uint64_t value) { return AppendHexPadded(value, 1); }
 
 Line& Line::AppendHexPadded(uint64_t value, int digits) {
+  if (silent_) return *this;
+  if (digits == 8 && value <= 0xffffffff) {  // the common fixed-width case, without a buffer
+    Write("0x");
+    for (int shift = 28; shift >= 0; shift -= 4) WriteChar("0123456789abcdef"[(value >> shift) & 0xf]);
+    return *this;
+  }
   base::StringBuffer<24> text;
   text.AppendHexPadded(value, digits);
   return Append(text.c_str());
 }
 
 Line& Line::AppendQuoted(const char* text, uint64_t limit) {
+  if (silent_) return *this;
   WriteChar('"');
   for (uint64_t i = 0; i < limit && text[i] != '\0'; ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
@@ -110,7 +134,7 @@ Line& Line::AppendQuoted(const char* text, uint64_t limit) {
 void Line::End() {
   if (ended_) return;
   ended_ = true;
-  WriteChar('\n');
+  if (!silent_) WriteChar('\n');
 }
 
 }  // namespace console

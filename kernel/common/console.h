@@ -20,11 +20,19 @@ void Init();
 void Write(const char* text);
 void WriteChar(char c);
 
+/// A quiet boot (`unientry.quiet` on the command line, or a kernel built QUIET) prints only
+/// the lines that must always be there: status, crash, plan errors, the init summary.
+void SetQuiet(bool quiet);
+bool Quiet();
+
+enum class Importance { kDetail, kAlways };
+
 /// One output line, written as it is built (nothing is buffered, so a crash mid-line still
-/// shows what came before) and ended by End() or the destructor.
+/// shows what came before) and ended by End() or the destructor. A kDetail line of a quiet
+/// boot writes nothing.
 class Line {
  public:
-  Line();
+  explicit Line(Importance importance = Importance::kDetail);
   ~Line() { End(); }
   Line(const Line&) = delete;
   Line& operator=(const Line&) = delete;
@@ -40,6 +48,7 @@ class Line {
 
  private:
   bool ended_ = false;
+  bool silent_ = false;
 };
 
 }  // namespace console

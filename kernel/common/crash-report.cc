@@ -31,7 +31,7 @@ extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) 
   const char* name = vector < 32 ? kExceptionNames[vector] : "?";
   const char* init = RunningInitEntry();
   {
-    console::Line line;
+    console::Line line(console::Importance::kAlways);
     line.Append("crash vector=").AppendDecimal(vector).Append(" (").Append(name).Append(")");
     line.Append(" error=").AppendHex(frame->error_code);
     line.Append(" rip=").AppendHexPadded(frame->rip, 16);
@@ -39,7 +39,7 @@ extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) 
     line.Append(" init=").Append(init != nullptr ? init : "(none)");
   }
   {
-    console::Line line;
+    console::Line line(console::Importance::kAlways);
     line.Append("crash");
     Register(line, "rax", frame->rax);
     Register(line, "rbx", frame->rbx);
@@ -51,7 +51,7 @@ extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) 
     Register(line, "rsp", frame->rsp);
   }
   {
-    console::Line line;
+    console::Line line(console::Importance::kAlways);
     line.Append("crash");
     Register(line, "r8", frame->r8);
     Register(line, "r9", frame->r9);
@@ -63,7 +63,7 @@ extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) 
     Register(line, "r15", frame->r15);
   }
   {
-    console::Line line;
+    console::Line line(console::Importance::kAlways);
     line.Append("crash");
     Register(line, "rflags", frame->rflags);
     Register(line, "cs", frame->cs);
@@ -72,7 +72,7 @@ extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) 
     Register(line, "cr3", arch::ReadCr3());
     Register(line, "cr4", arch::ReadCr4());
   }
-  console::Line()
+  console::Line(console::Importance::kAlways)
       .Append("status crash \"")
       .Append(name)
       .Append(" in init entry ")

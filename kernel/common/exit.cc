@@ -41,7 +41,7 @@ const char* StatusName(Status status) {
 }
 
 void Exit(Status status, const char* message) {
-  console::Line line;
+  console::Line line(console::Importance::kAlways);
   line.Append("status ").Append(StatusName(status));
   if (message != nullptr) line.Append(" ").AppendQuoted(message);
   line.End();

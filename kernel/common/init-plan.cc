@@ -2,8 +2,11 @@
 #include "common/init-plan.h"
 
 #include "arch/x86/cpu.h"
+#include "common/boot-context.h"
 #include "common/console.h"
+#include "common/cost.h"
 #include "common/exit.h"
+#include "inittab/plan-seal.h"
 #include "inittab/runner.h"
 #include "inittab/table-nodes.h"
 
@@ -12,17 +15,25 @@ LINKTAB_DEFINE(init);
 namespace {
 
 constexpr uint32_t kMaxEntries = 256;
+static_assert(kMaxEntries <= inittab::kPlanSealMaxEntries, "a sealed order holds every entry");
 constexpr uint32_t kMaxDependencies = 1024;
 constexpr uint32_t kMaxReportedErrors = 16;
 
-// Run-time state lives here, beside the const table (the table itself is never written).
-constinit inittab::PlanNode gNodes[kMaxEntries];
-constinit uint32_t gDependencyIndices[kMaxDependencies];
-constinit uint32_t gOrder[kMaxEntries];
-constinit uint32_t gScratch[inittab::PlanScratchWords(kMaxEntries, kMaxDependencies)];
-constinit inittab::InitResult gResults[kMaxEntries];
-constinit inittab::PlanError gErrors[kMaxReportedErrors];
+// Run-time state lives here, beside the const table (the table itself is never written). Each
+// array is written before it is read, so it lives in .scratch, which nothing clears.
+[[gnu::section(".scratch")]] constinit inittab::PlanNode gNodes[kMaxEntries];
+[[gnu::section(".scratch")]] constinit uint32_t gDependencyIndices[kMaxDependencies];
+[[gnu::section(".scratch")]] constinit uint32_t gOrder[kMaxEntries];
+[[gnu::section(".scratch")]] constinit uint32_t gScratch[inittab::PlanScratchWords(kMaxEntries, kMaxDependencies)];
+[[gnu::section(".scratch")]] constinit inittab::InitResult gResults[kMaxEntries];
+[[gnu::section(".scratch")]] constinit inittab::PlanError gErrors[kMaxReportedErrors];
 constinit const char* gRunning = nullptr;
+
+// Filled in by unientry-inspect --seal when the build's check passed (inittab/plan-seal.h);
+// zero in an image that never passed it. Read through a laundered pointer: the compiler must
+// not fold the zeros it sees here.
+[[gnu::used, gnu::section(".rodata.init_plan_seal")]] constinit const inittab::PlanSeal gPlanSeal
+    __asm__(UNIENTRY_PLAN_SEAL_SYMBOL) = {};
 
 class KernelHooks {
  public:
@@ -36,6 +47,7 @@ class KernelHooks {
     gRunning = nullptr;
   }
   void Record(const inittab::TraceRecord& record) {
+    if (console::Quiet()) return;  // the summary line stands for the trace
     const inittab::InitEntry& entry = entries_[record.node];
     console::Line line;
     line.Append("init ").AppendDecimal(entry.level).Append(" ").Append(entry.name).Append(" ");
@@ -50,13 +62,52 @@ class KernelHooks {
       line.Append(inittab::InitResultName(record.cause_result));
     }
     line.End();
-    console::Line().Append("cost init:").Append(entry.name).Append(" ").AppendDecimal(arch::ReadTsc());
+    if (!console::Quiet()) {
+      console::Line().Append("cost init:").Append(entry.name).Append(" ").AppendDecimal(arch::ReadTsc());
+    }
   }
 
  private:
   const inittab::InitEntry* entries_;
   uint32_t environment_;
 };
+
+// One line that stands for the whole trace (docs/serial-format.md): a hash of the plan (the
+// run order) and one letter per result, so that a quiet boot is still checked against the plan.
+void PrintSummary(uint32_t count) {
+  uint32_t hash = inittab::kPlanHashSeed;
+  char results[kMaxEntries + 1];
+  for (uint32_t position = 0; position < count; ++position) {
+    hash = inittab::PlanHashStep(hash, gOrder[position]);
+    results[position] = inittab::InitResultLetter(gResults[gOrder[position]]);
+  }
+  results[count] = '\0';
+  console::Line line(console::Importance::kAlways);
+  line.Append("init-summary ").Append(bootabi::BootEntryName(gBoot.entry)).Append("/");
+  line.Append(bootabi::FirmwareName(gBoot.firmware)).Append(" plan=").AppendHexPadded(hash, 8).Append(" results=");
+  line.Append(results);
+}
+
+// An image the build did not seal: every check and the sort, here and now.
+void CheckAndSort(uint32_t count) {
+  const inittab::PlanScratch scratch{gScratch, sizeof(gScratch) / sizeof(gScratch[0])};
+  const uint32_t problems = inittab::CheckNodes(gNodes, count, scratch, gErrors, kMaxReportedErrors);
+  for (uint32_t i = 0; i < problems && i < kMaxReportedErrors; ++i) {
+    console::Line line(console::Importance::kAlways);
+    line.Append("plan-error ");
+    inittab::DescribePlanError(gErrors[i], gNodes, line);
+  }
+  if (problems != 0) Fail("init plan invalid");
+
+  inittab::PlanError cycle;
+  if (!inittab::SortNodes(gNodes, count, scratch, gOrder, &cycle)) {
+    console::Line line(console::Importance::kAlways);
+    line.Append("plan-error ");
+    inittab::DescribePlanError(cycle, gNodes, line);
+    line.End();
+    Fail("init plan invalid");
+  }
+}
 
 }  // namespace
 
@@ -65,7 +116,7 @@ const char* RunningInitEntry() { return gRunning; }
 void RunInitTable(bootabi::BootEntry entry, bootabi::Firmware firmware) {
   const uint32_t environment = inittab::EnvironmentIndex(entry, firmware);
   if (environment == inittab::kNoEnvironment) {
-    console::Line line;
+    console::Line line(console::Importance::kAlways);
     line.Append("plan-error no boot environment ").Append(bootabi::BootEntryName(entry)).Append("/");
     line.Append(bootabi::FirmwareName(firmware)).Append(" (inittab/environment.h)");
     line.End();
@@ -77,30 +128,30 @@ void RunInitTable(bootabi::BootEntry entry, bootabi::Firmware firmware) {
   const auto built = inittab::BuildPlanNodes(table.data(), count, storage);
   if (built.is_error()) FailWithError("init plan", built.error());
 
-  const inittab::PlanScratch scratch{gScratch, sizeof(gScratch) / sizeof(gScratch[0])};
-  const uint32_t problems = inittab::CheckNodes(gNodes, count, scratch, gErrors, kMaxReportedErrors);
-  for (uint32_t i = 0; i < problems && i < kMaxReportedErrors; ++i) {
-    console::Line line;
-    line.Append("plan-error ");
-    inittab::DescribePlanError(gErrors[i], gNodes, line);
+  const inittab::PlanSeal& seal = *linktab::HideProvenance(&gPlanSeal);
+  const bool sealed = seal.magic == inittab::kPlanSealMagic && seal.count == count && count <= kMaxEntries;
+  if (sealed) {
+    // The build ran every check and the sort on this very table: confirm its order fits.
+    inittab::PlanError error;
+    if (!inittab::VerifyOrder(gNodes, count, seal.order, gScratch, &error)) {
+      console::Line line(console::Importance::kAlways);
+      line.Append("plan-error ");
+      inittab::DescribePlanError(error, gNodes, line);
+      line.End();
+      Fail("init plan invalid");
+    }
+    for (uint32_t i = 0; i < count; ++i) gOrder[i] = seal.order[i];
+  } else {
+    CheckAndSort(count);
   }
-  if (problems != 0) Fail("init plan invalid");
-
-  inittab::PlanError cycle;
-  if (!inittab::SortNodes(gNodes, count, scratch, gOrder, &cycle)) {
-    console::Line line;
-    line.Append("plan-error ");
-    inittab::DescribePlanError(cycle, gNodes, line);
-    line.End();
-    Fail("init plan invalid");
-  }
-
-  {
+  if (!console::Quiet()) {
     console::Line line;
     line.Append("plan ").AppendDecimal(count).Append(" entries for ");
     inittab::AppendEnvironmentName(line, environment);
+    line.Append(sealed ? ", sealed by the build" : ", checked at boot");
   }
-  console::Line().Append("cost plan ").AppendDecimal(arch::ReadTsc());
+  PrintCost("plan", arch::ReadTsc());
   KernelHooks hooks(table.data(), environment);
   inittab::RunPlan(gNodes, gOrder, count, environment, gResults, hooks);
+  PrintSummary(count);
 }

@@ -5,17 +5,12 @@
 #include "arch/x86/cpu.h"
 #include "common/boot-context.h"
 #include "common/console.h"
+#include "common/cost.h"
 #include "common/exit.h"
 #include "common/init-plan.h"
 #include "platform/platform.h"
 #include "unientry/boot.h"
 #include "unientry/exit.h"
-
-// The boot cost lines (docs/serial-format.md): rdtsc values that, under QEMU's
-// -icount shift=0,sleep=off, count the guest instructions executed since reset.
-void PrintCost(const char* name, uint64_t tsc) {
-  if (tsc != 0) console::Line().Append("cost ").Append(name).Append(" ").AppendDecimal(tsc);
-}
 
 extern "C" [[noreturn]] void CommonStart(const bootabi::boot_params* params, uint64_t common_tsc) {
   platform::SelectPlatform(PeekHardwareSubarch(params));  // also picks the console
@@ -29,7 +24,8 @@ extern "C" [[noreturn]] void CommonStart(const bootabi::boot_params* params, uin
   api::BeginBootInfo();
   RunInitTable(gBoot.entry, gBoot.firmware);
   PrintCost("kernel-main", arch::ReadTsc());
+  FlushCosts();
   KernelMain(unientry::Boot());
-  console::Line().Append("kernel-main returned: halting");
+  console::Line(console::Importance::kAlways).Append("kernel-main returned: halting");
   unientry::Halt();
 }

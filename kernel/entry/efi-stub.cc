@@ -23,9 +23,9 @@ namespace {
 namespace efi = bootabi::efi;
 
 constexpr uint32_t kExitBootServicesAttempts = 4;
-[[gnu::section(".stub_scratch")]] alignas(8) constinit uint8_t gMemoryMap[64 * 1024] = {};
+[[gnu::section(".scratch")]] alignas(8) constinit uint8_t gMemoryMap[64 * 1024] = {};
 // The firmware's ranges before merging: often more than the 128 boot_params holds.
-[[gnu::section(".stub_scratch")]] constinit bootabi::boot_e820_entry gStaging[bootinfo::kE820MaxInputEntries] = {};
+[[gnu::section(".scratch")]] constinit bootabi::boot_e820_entry gStaging[bootinfo::kE820MaxInputEntries] = {};
 
 // "unientry: efi: <what> failed: status 0x..." on ConOut (UCS-2) and on COM1.
 efi::EFI_STATUS Report(efi::EFI_SYSTEM_TABLE* system_table, const char* what, efi::EFI_STATUS status) {

@@ -10,7 +10,7 @@ namespace {
 [[gnu::section(".handoff")]] constinit char gCommandLine[bootabi::kCommandLineSize] = {};
 [[gnu::section(".handoff")]] constinit char
     gModuleStrings[bootabi::kBootDescriptorMaxModules * bootabi::kBootModuleStringSize] = {};
-[[gnu::section(".stub_scratch")]] constinit bootinfo::E820Scratch gScratch = {};
+[[gnu::section(".scratch")]] constinit bootinfo::E820Scratch gScratch = {};
 
 }  // namespace
 

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The storage every entry stub translates into, and how a stub leaves for the common entry.
 // It lives in the .handoff section, outside .bss, so the common entry's .bss clear keeps it.
-// Large buffers only stubs use go to .stub_scratch (`[[gnu::section(".stub_scratch")]]`): also
-// outside .bss, never cleared, so they must be written before they are read.
+// Large buffers that are written before they are read (the stubs', the init plan's, the memory
+// map's) go to .scratch (`[[gnu::section(".scratch")]]`): also outside .bss and never cleared,
+// so the common entry's .bss clear does not pay for them.
 #pragma once
 
 #include "abi/boot-params.h"
@@ -13,7 +14,7 @@
 /// The handoff area with the identity-mapped addresses the common path will see.
 bootinfo::Handoff HandoffArea();
 
-/// Scratch for the E820 sanitiser while a stub runs (in .stub_scratch).
+/// Scratch for the E820 sanitiser while a stub runs (in .scratch).
 bootinfo::E820Scratch& StubE820Scratch();
 
 /// Records when the stub started (its first rdtsc) and, for entries that switched to 64-bit

@@ -51,6 +51,7 @@ void Probe() {
     gFeatures.invariant_tsc = Bit(arch::Cpuid(0x80000007).edx, 8);
   }
 
+  if (console::Quiet()) return;  // the line would be silent: do not build it
   console::Line line;
   line.Append("cpu vendor=").Append(gFeatures.vendor);
   line.Append(" family=").AppendHex(gFeatures.family).Append(" model=").AppendHex(gFeatures.model);

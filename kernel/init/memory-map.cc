@@ -11,14 +11,16 @@
 namespace memory {
 namespace {
 
-constinit Map gMap = {};
-constinit bootinfo::E820Scratch gScratch = {};
+// Written by BuildMap before anything reads it (IsRam and CurrentMap serve entries that depend
+// on this one, and the report after the init table): scratch, not .bss.
+[[gnu::section(".scratch")]] constinit Map gMap = {};
+[[gnu::section(".scratch")]] constinit bootinfo::E820Scratch gScratch = {};  // written before read
 
 // Every E820 range can be split by each in-use range at most twice.
 constexpr uint32_t kMaxInUse = 3 + bootabi::kBootDescriptorMaxModules;
 constexpr uint32_t kMaxTypedRanges = bootabi::kE820MaxEntriesZeroPage + 2 * kMaxInUse;
-constinit bootinfo::MemoryRange gTyped[kMaxTypedRanges] = {};
-constinit uint64_t gTypedScratch[bootinfo::TypedMapScratchWords(kMaxInUse)] = {};
+[[gnu::section(".scratch")]] constinit bootinfo::MemoryRange gTyped[kMaxTypedRanges] = {};  // only [0, count) is read
+[[gnu::section(".scratch")]] constinit uint64_t gTypedScratch[bootinfo::TypedMapScratchWords(kMaxInUse)] = {};
 
 }  // namespace
 }  // namespace memory
@@ -70,6 +72,7 @@ void BuildMap() {
   }
   const bootinfo::SanitizeResult result = bootinfo::SanitizeE820(gMap.entries, count, bootabi::kE820MaxEntriesZeroPage, gScratch);
   gMap.count = result.count;
+  gMap.ram_bytes = 0;
   gMap.valid = result.count != 0;
   for (uint32_t i = 0; i < gMap.count; ++i) {
     if (gMap.entries[i].type == static_cast<uint32_t>(bootabi::E820Type::kRam)) {

@@ -75,6 +75,7 @@ void SelectPlatform(uint32_t hardware_subarch) {
 
 void AnnouncePlatform() {
   RecordInDescriptor();
+  if (console::Quiet()) return;  // the line would be silent: do not build it
   console::Line line;
   line.Append("platform ").Append(gCurrent->name).Append(" priority=").AppendDecimal(gPriority);
   line.Append(" hypervisor=").Append(HypervisorName(gHypervisor.vendor));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "base/string-buffer.h"
+#include "inittab/plan-seal.h"
 #include "inittab/plan.h"
 #include "inittab/runner.h"
 
@@ -365,6 +366,32 @@ TEST(PlanSort, TenThousandEntryChainListedInReverse) {
   const std::vector<uint32_t> order = table.OrderIndices();
   ASSERT_EQ(order.size(), kCount);
   for (uint32_t i = 0; i < kCount; ++i) EXPECT_EQ(order[i], kCount - 1 - i);
+}
+
+// A sealed order (the build's), confirmed at boot in O(n + d).
+std::string Verify(const Table& table, std::vector<uint32_t> order) {
+  std::vector<uint32_t> position(table.Size());
+  inittab::PlanError error;
+  if (inittab::VerifyOrder(table.nodes().data(), table.Size(), order.data(), position.data(), &error)) return "ok";
+  base::StringBuffer<256> text;
+  inittab::DescribePlanError(error, table.nodes().data(), text);
+  return text.c_str();
+}
+
+TEST(PlanSeal, TheSortsOrderIsConfirmed) {
+  Table table({{"a", INIT_LEVEL_NORMAL, {2}}, {"b", INIT_LEVEL_EARLY}, {"c", INIT_LEVEL_NORMAL, {1}}});
+  EXPECT_EQ(Verify(table, table.OrderIndices()), "ok");
+}
+
+TEST(PlanSeal, AnOrderThatDoesNotFitIsRefused) {
+  Table table({{"a", INIT_LEVEL_NORMAL, {2}}, {"b", INIT_LEVEL_EARLY}, {"c", INIT_LEVEL_NORMAL}});
+  EXPECT_EQ(Verify(table, {1, 2, 2}),
+            "the sealed plan does not fit the init table at position 2: an entry is missing, repeated or out of range");
+  EXPECT_EQ(Verify(table, {1, 2, 7}),
+            "the sealed plan does not fit the init table at position 2: an entry is missing, repeated or out of range");
+  EXPECT_EQ(Verify(table, {2, 1, 0}), "the sealed plan does not fit the init table at position 1: a level comes after a later one");
+  EXPECT_EQ(Verify(table, {1, 0, 2}),
+            "the sealed plan does not fit the init table at position 1: a dependency comes after its dependent");
 }
 
 // The runner, with scripted detect results and a log of what ran.

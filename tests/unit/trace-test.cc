@@ -11,6 +11,7 @@
 #include "image/init-table.h"
 #include "image/plan.h"
 #include "image/trace.h"
+#include "inittab/runner.h"
 
 namespace {
 
@@ -97,6 +98,49 @@ TEST_F(TraceTest, AMissingStepDiverges) {
   const auto differences = Compare(pvh_bios_, trace);
   ASSERT_EQ(differences.size(), 1u);
   EXPECT_NE(differences[0].find("the boot ended its trace before it"), std::string::npos);
+}
+
+// A quiet boot's summary: the plan hash and one letter per entry, replayed like a trace.
+TEST_F(TraceTest, ASummaryIsCheckedAgainstThePlan) {
+  image::BootLog log;
+  log.has_summary = true;
+  log.summary_plan = image::PlanHash(plan_.order);
+  std::string letters;
+  for (uint32_t node : plan_.order) {
+    const auto& entry = table_.entries()[node];
+    letters += inittab::ExclusionReason(table_.nodes()[node], pvh_bios_) != nullptr ? 'u'
+               : entry.name == "test-probe"                                   ? 'n'
+               : entry.name == "test-after-probe"                             ? 's'
+                                                                               : 'r';
+  }
+  log.summary_results = letters;
+  EXPECT_EQ(image::CompareSummaryWithPlan(table_, plan_.order, pvh_bios_, log), std::vector<std::string>{});
+
+  // test-after-probe "ran" although test-probe was not detected.
+  log.summary_results[letters.find('s')] = 'r';
+  const auto ran = image::CompareSummaryWithPlan(table_, plan_.order, pvh_bios_, log);
+  ASSERT_EQ(ran.size(), 1u);
+  EXPECT_NE(ran[0].find("'test-after-probe' ran, the plan for pvh/bios gives skipped"), std::string::npos) << ran[0];
+
+  log.summary_results = letters;
+  log.summary_plan ^= 1;  // another order
+  const auto other = image::CompareSummaryWithPlan(table_, plan_.order, pvh_bios_, log);
+  ASSERT_EQ(other.size(), 1u);
+  EXPECT_NE(other[0].find("init-summary: plan"), std::string::npos);
+
+  log.summary_plan ^= 1;
+  log.summary_results.pop_back();
+  EXPECT_FALSE(image::CompareSummaryWithPlan(table_, plan_.order, pvh_bios_, log).empty());
+}
+
+TEST(BootLog, ParsesTheInitSummary) {
+  const image::BootLog log =
+      image::ParseBootLog("unientry: init-summary linux32/uefi plan=0x0a1b2c3d results=rrus\nunientry: status ok\n");
+  EXPECT_TRUE(log.has_summary);
+  EXPECT_EQ(log.entry, "linux32");
+  EXPECT_EQ(log.firmware, "uefi");
+  EXPECT_EQ(log.summary_plan, 0x0a1b2c3du);
+  EXPECT_EQ(log.summary_results, "rrus");
 }
 
 TEST(BootLog, ParsesFirmwareAndSkippedLines) {

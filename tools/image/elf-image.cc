@@ -189,6 +189,12 @@ const Section* ElfImage::SectionFor(uint64_t address, uint64_t size) const {
 }
 
 std::vector<uint8_t> ElfImage::Read(uint64_t address, uint64_t size, const std::string& what) const {
+  const uint64_t offset = FileOffset(address, size, what);
+  return {bytes_.begin() + static_cast<ptrdiff_t>(offset),
+          bytes_.begin() + static_cast<ptrdiff_t>(offset + size)};
+}
+
+uint64_t ElfImage::FileOffset(uint64_t address, uint64_t size, const std::string& what) const {
   const Section* section = SectionFor(address, size);
   if (section == nullptr) {
     Fail(path_, fmt::format("{}: [{}, {}+{}) is not inside any allocated section", what,
@@ -198,9 +204,7 @@ std::vector<uint8_t> ElfImage::Read(uint64_t address, uint64_t size, const std::
     Fail(path_, fmt::format("{}: {} lies in {}, which has no file data", what, Hex(address),
                             section->name));
   }
-  const uint64_t offset = section->file_offset + (address - section->address);
-  return {bytes_.begin() + static_cast<ptrdiff_t>(offset),
-          bytes_.begin() + static_cast<ptrdiff_t>(offset + size)};
+  return section->file_offset + (address - section->address);
 }
 
 uint64_t ElfImage::ReadU64(uint64_t address, const std::string& what) const {

@@ -57,6 +57,10 @@ class ElfImage {
 
   /// The bytes of [address, address + size), which must lie in one section with file data.
   std::vector<uint8_t> Read(uint64_t address, uint64_t size, const std::string& what) const;
+  /// Where [address, address + size) lies in the file (the same rule as Read).
+  uint64_t FileOffset(uint64_t address, uint64_t size, const std::string& what) const;
+  /// The whole file.
+  const std::vector<uint8_t>& bytes() const { return bytes_; }
   uint64_t ReadU64(uint64_t address, const std::string& what) const;
   uint32_t ReadU32(uint64_t address, const std::string& what) const;
   /// The image as the loader would place it: PT_LOAD file bytes at their physical addresses

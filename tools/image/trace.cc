@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "image/plan.h"
+#include "inittab/runner.h"
 
 namespace image {
 namespace {
@@ -47,6 +48,17 @@ BootLog ParseBootLog(const std::string& text) {
       std::getline(words, step.detail);
       if (!step.detail.empty() && step.detail[0] == ' ') step.detail.erase(0, 1);
       log.trace.push_back(step);
+    } else if (key == "init-summary") {
+      std::string environment, plan, results;
+      words >> environment >> plan >> results;
+      const size_t slash = environment.find('/');
+      if (slash != std::string::npos && plan.rfind("plan=0x", 0) == 0 && results.rfind("results=", 0) == 0) {
+        if (log.entry.empty()) log.entry = environment.substr(0, slash);
+        if (log.firmware.empty()) log.firmware = environment.substr(slash + 1);
+        log.has_summary = true;
+        log.summary_plan = static_cast<uint32_t>(std::stoul(plan.substr(7, 8), nullptr, 16));
+        log.summary_results = results.substr(8);
+      }
     } else if (key == "test") {
       TestStep test;
       words >> test.name >> test.result;
@@ -164,7 +176,8 @@ std::vector<std::string> CompareTraceWithPlan(const InitTable& table, const std:
     } else {
       expected = "ran";
     }
-    if (step.result != expected || (!expected_detail.empty() && step.detail != expected_detail)) {
+    const bool check_detail = !expected_detail.empty() && !(step.detail.empty() && step.from_summary);
+    if (step.result != expected || (check_detail && step.detail != expected_detail)) {
       const std::string want = expected_detail.empty() ? expected : expected + " (" + expected_detail + ")";
       const std::string got = step.detail.empty() ? step.result : step.result + " (" + step.detail + ")";
       differences.push_back(fmt::format("step {}: '{}' {}, the plan for {} gives {}{}", i + 1, step.name, got,
@@ -173,6 +186,52 @@ std::vector<std::string> CompareTraceWithPlan(const InitTable& table, const std:
     }
     if (step.result == "ran" && (planned.flags & inittab::kFinishIfDetected) != 0) {
       finished_levels[planned.level] = planned.name;
+    }
+  }
+  return differences;
+}
+
+uint32_t PlanHash(const std::vector<uint32_t>& order) {
+  uint32_t hash = inittab::kPlanHashSeed;
+  for (uint32_t index : order) hash = inittab::PlanHashStep(hash, index);
+  return hash;
+}
+
+std::vector<std::string> CompareSummaryWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
+                                                uint32_t environment, const BootLog& log) {
+  std::vector<std::string> differences;
+  if (!log.has_summary) {
+    differences.push_back("no init-summary line");
+    return differences;
+  }
+  if (log.summary_plan != PlanHash(order)) {
+    differences.push_back(fmt::format("init-summary: plan {:#010x}, the image's plan is {:#010x} (another order or "
+                                      "another kernel)",
+                                      log.summary_plan, PlanHash(order)));
+    return differences;
+  }
+  static const std::map<char, std::string> kNames = {
+      {'r', "ran"}, {'u', "unsupported"}, {'n', "not-detected"}, {'f', "finished"}, {'s', "skipped"}};
+  std::vector<TraceStep> rebuilt;
+  for (size_t i = 0; i < log.summary_results.size() && i < order.size(); ++i) {
+    const auto name = kNames.find(log.summary_results[i]);
+    const InitTableEntry& entry = table.entries()[order[i]];
+    rebuilt.push_back(TraceStep{entry.level, entry.name, name == kNames.end() ? std::string(1, log.summary_results[i])
+                                                                              : name->second, "", true});
+  }
+  if (log.summary_results.size() != order.size()) {
+    differences.push_back(fmt::format("init-summary: {} results for a plan of {} entries", log.summary_results.size(),
+                                      order.size()));
+  }
+  if (log.trace.empty()) {
+    const auto replayed = CompareTraceWithPlan(table, order, environment, rebuilt);
+    differences.insert(differences.end(), replayed.begin(), replayed.end());
+    return differences;
+  }
+  for (size_t i = 0; i < rebuilt.size() && i < log.trace.size(); ++i) {
+    if (rebuilt[i].result != log.trace[i].result) {
+      differences.push_back(fmt::format("init-summary: step {} '{}' says {}, the trace says {}", i + 1, rebuilt[i].name,
+                                        rebuilt[i].result, log.trace[i].result));
     }
   }
   return differences;

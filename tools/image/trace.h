@@ -16,6 +16,7 @@ struct TraceStep {
   std::string name;
   std::string result;  // ran, unsupported, not-detected, finished, skipped
   std::string detail;  // the rest of the line (a reason, "by NAME", "depends on NAME, which was RESULT")
+  bool from_summary = false;  // rebuilt from an init-summary line, which carries no details
 };
 
 /// One test of a test guest (include/unientry/test.h): "unientry: test NAME RESULT ["MESSAGE"]".
@@ -33,6 +34,10 @@ struct BootLog {
   std::vector<TraceStep> trace;
   std::vector<std::string> crash_lines;  // "unientry: crash ..." lines, as printed
   std::vector<std::pair<std::string, uint64_t>> costs;  // "unientry: cost NAME TSC" in order
+  // "unientry: init-summary ENTRY/FIRMWARE plan=0xHASH results=LETTERS"
+  bool has_summary = false;
+  uint32_t summary_plan = 0;
+  std::string summary_results;
   bool test_guest = false;       // a "unientry: test-summary ..." line was printed
   std::vector<TestStep> tests;
 };
@@ -48,6 +53,15 @@ BootLog ParseBootLog(const std::string& text);
 /// an entry with a detect hook. Empty when the boot did what the plan says.
 std::vector<std::string> CompareTraceWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
                                               uint32_t environment, const std::vector<TraceStep>& trace);
+
+/// The plan hash the kernel prints in its init summary, for `order` (inittab/runner.h).
+uint32_t PlanHash(const std::vector<uint32_t>& order);
+
+/// The summary line against the plan: its hash must be the plan's, its letters (one per entry)
+/// what the runner's rules give; and where the boot also printed its trace, the two agree.
+/// A quiet boot prints only the summary; its trace is rebuilt from the letters.
+std::vector<std::string> CompareSummaryWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
+                                                uint32_t environment, const BootLog& log);
 
 /// The boot entry for a name the kernel prints ("pvh", "xen-pv", ...); false when unknown.
 bool BootEntryFromName(const std::string& name, bootabi::BootEntry& entry);

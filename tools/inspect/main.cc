@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,7 @@
 #include "image/elf-image.h"
 #include "image/init-table.h"
 #include "image/plan.h"
+#include "image/seal.h"
 #include "image/tables.h"
 #include "image/trace.h"
 #include "matrix/rows.h"
@@ -210,8 +212,10 @@ int main(int argc, char** argv) {
   std::string kernel;
   bool show_tables = false, show_entries = false, show_divergence = false, show_plans = false, json = false;
   bool all = false;
-  std::string colour = "auto", rows;
+  std::string colour = "auto", rows, seal;
   app.add_option("kernel", kernel, "kernel ELF file")->required();
+  app.add_option("--seal", seal, "when the plan is valid, write the image with its run order sealed in here "
+                                 "(the kernel then confirms it at boot instead of checking again)");
   app.add_option("--rows", rows, "show the environments this boot matrix boots (tests/boot/matrix.tsv), "
                                  "not every one the init table knows");
   app.add_flag("--tables", show_tables, "list the linker tables");
@@ -246,6 +250,24 @@ int main(int argc, char** argv) {
     const auto lost = image::CheckDeclaredEntries(elf, tables, image::ReadDeclaredEntries(elf), init_entries);
     plan.errors.insert(plan.errors.begin(), lost.begin(), lost.end());
     if (!lost.empty()) plan.order.clear();
+    // A sealed image must carry the order this check derives.
+    bool sealed = false;
+    const std::vector<uint32_t> sealed_order = image::ReadSealedOrder(elf, sealed);
+    if (sealed && plan.errors.empty() && sealed_order != plan.order) {
+      plan.errors.push_back("the image's sealed plan is not the plan its table gives (sealed by another build?)");
+      plan.order.clear();
+    }
+    if (!seal.empty() && plan.errors.empty()) {
+      const std::vector<uint8_t> bytes = image::SealedImage(elf, plan.order);
+      const std::string temporary = seal + ".tmp";
+      std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+      out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+      out.close();
+      if (!out || std::rename(temporary.c_str(), seal.c_str()) != 0) {
+        fmt::print(stderr, "error: cannot write {}\n", seal);
+        return 2;
+      }
+    }
     if (json) {
       fmt::print("{}\n", ToJson(kernel, tables, table, plan).dump());  // one line: for machines
       return plan.errors.empty() ? 0 : 1;

@@ -40,7 +40,7 @@ struct Options {
   std::string rows, build, script, only, keep_logs, svg;
   std::string kernel, linux64_loader, xen, expect = "ok";
   unsigned jobs = 0;
-  bool json = false, fast_only = false, cost = false;
+  bool json = false, fast_only = false, cost = false, quiet_boot = false;
   int timeout = 60;
 };
 
@@ -103,7 +103,8 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
                                    "--loader", loader, "--firmware", row.firmware == "uefi" ? "efi" : "bios",
                                    "--xen", options.xen, "--expect", options.expect,
                                    "--timeout", std::to_string(options.timeout), "--log", serial.string(), "--quiet",
-                                   "--expect-line", "^unientry: entry " + row.entry + "$"};
+                                   "--expect-line", "^unientry: (entry " + row.entry + "$|init-summary " + row.entry + "/)"};
+  if (options.quiet_boot) argv.insert(argv.end(), {"--append", "unientry.quiet"});
   if (options.cost) argv.insert(argv.end(), {"--qemu-args", "-icount shift=0,sleep=off"});
   const auto start = std::chrono::steady_clock::now();
   const int status = Run(argv, output);
@@ -144,8 +145,13 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
     result.differences.push_back(fmt::format("firmware: the row says {}, the kernel found {}", row.firmware,
                                              result.log.firmware.empty() ? "(no firmware line)" : result.log.firmware));
   }
-  const auto trace_differences = image::CompareTraceWithPlan(table, order, environment, result.log.trace);
-  result.differences.insert(result.differences.end(), trace_differences.begin(), trace_differences.end());
+  // The trace, where the boot printed one, and the summary line every boot prints.
+  if (!result.log.trace.empty()) {
+    const auto trace_differences = image::CompareTraceWithPlan(table, order, environment, result.log.trace);
+    result.differences.insert(result.differences.end(), trace_differences.begin(), trace_differences.end());
+  }
+  const auto summary_differences = image::CompareSummaryWithPlan(table, order, environment, result.log);
+  result.differences.insert(result.differences.end(), summary_differences.begin(), summary_differences.end());
   result.classification = result.differences.empty() ? PassName(outcome, result.log.test_guest) : "diverged";
   if (!result.differences.empty()) result.detail = result.differences.front();
   return result;
@@ -184,6 +190,7 @@ int main(int argc, char** argv) {
   app.add_flag("--json", options.json, "print the results as JSON (schema unientry-matrix/2) instead of a table");
   app.add_flag("--cost", options.cost, "boot under -icount shift=0,sleep=off and report instruction counts");
   app.add_option("--svg", options.svg, "write a boot timeline (SVG) here");
+  app.add_flag("--quiet-boot", options.quiet_boot, "boot with unientry.quiet: the init trace is one summary line");
   app.add_option("--timeout", options.timeout, "seconds per boot");
   CLI11_PARSE(app, argc, argv);
   if (options.kernel.empty() && options.build.empty()) {
@@ -283,11 +290,12 @@ int main(int argc, char** argv) {
     fmt::print("{}\n", json.dump());
   } else {
     fmt::print("{:<26} {:<11} {:<8} {:<17} {:<8} {:<14} {:>7}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER", "FIRMWARE",
-               "RESULT", "SECONDS", options.cost ? "   ENTRY->COMMON  INIT-TABLE" : "");
+               "RESULT", "SECONDS", options.cost ? "   ENTRY->COMMON  INIT-TABLE  ENTRY->MAIN" : "");
     for (const auto& result : results) {
       fmt::print("{:<26} {:<11} {:<8} {:<17} {:<8} {:<14} {:>7.3f}{}\n", result.row.name, result.row.entry,
                  result.row.machine, result.row.loader, result.row.firmware, result.classification, result.seconds,
-                 options.cost ? fmt::format("   {:>14}  {:>10}", Cost(result, "entry", "common"), Cost(result, "plan", "kernel-main"))
+                 options.cost ? fmt::format("   {:>14}  {:>10}  {:>11}", Cost(result, "entry", "common"),
+                                            Cost(result, "plan", "kernel-main"), Cost(result, "entry", "kernel-main"))
                               : "");
       for (const auto& difference : result.differences) fmt::print("    {}\n", difference);
       if (result.classification == "crash") {

@@ -61,6 +61,22 @@ bool SortedWithoutOverlaps(const bootabi::boot_e820_entry* entries, uint32_t cou
   return true;
 }
 
+// Already what SanitizeE820 makes (what a stub hands over): sorted, no overlaps, no empty
+// or type-0 range, no two adjacent ranges of one type. The common path sanitises again and
+// usually finds this.
+bool Canonical(const bootabi::boot_e820_entry* entries, uint32_t count) {
+  for (uint32_t i = 0; i < count; ++i) {
+    if (!IsRange(entries[i]) || entries[i].type == 0) return false;
+    if (i == 0) continue;
+    const bootabi::boot_e820_entry& previous = entries[i - 1];
+    const uint64_t previous_end = previous.addr + previous.size;
+    if (entries[i].addr < previous_end || (entries[i].addr == previous_end && entries[i].type == previous.type)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 uint32_t MergeSorted(const bootabi::boot_e820_entry* entries, uint32_t count, bootabi::boot_e820_entry* output) {
   uint32_t output_count = 0;
   for (uint32_t i = 0; i < count; ++i) {
@@ -112,6 +128,7 @@ SanitizeResult SanitizeE820(bootabi::boot_e820_entry* entries, uint32_t count, u
     dropped_input = count - kE820MaxInputEntries;
     count = kE820MaxInputEntries;
   }
+  if (count <= capacity && Canonical(entries, count)) return SanitizeResult{count, dropped_input};
   const uint32_t output_count = SortedWithoutOverlaps(entries, count) ? MergeSorted(entries, count, scratch.output)
                                                                       : ResolveOverlaps(entries, count, scratch);
   uint32_t kept = output_count;

@@ -85,10 +85,17 @@ TypedMapResult BuildTypedMap(const bootabi::boot_e820_entry* e820, uint32_t e820
     uint32_t cut_count = 0;
     cuts[cut_count++] = start;
     cuts[cut_count++] = end;
+    bool overlapped = false;
     for (uint32_t k = 0; k < used_count; ++k) {
       const uint64_t range_start = used[k].base, range_end = EndOf(used[k].base, used[k].size);
-      if (range_start > start && range_start < end) cuts[cut_count++] = range_start;
-      if (range_end > start && range_end < end) cuts[cut_count++] = range_end;
+      if (range_start >= end || range_end <= start || used[k].size == 0) continue;
+      overlapped = true;
+      if (range_start > start) cuts[cut_count++] = range_start;
+      if (range_end < end) cuts[cut_count++] = range_end;
+    }
+    if (!overlapped) {  // most RAM ranges: nothing in use there
+      output.Add(start, end, MemoryType::kUsable, kRam);
+      continue;
     }
     base::Sort(cuts, cut_count, [](uint64_t a, uint64_t b) { return a < b; });
     for (uint32_t c = 0; c + 1 < cut_count; ++c) {

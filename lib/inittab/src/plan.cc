@@ -41,10 +41,30 @@ PlanError ScratchTooSmall(const PlanScratch& scratch, uint64_t needed) {
 
 bool KnownValue(uint8_t value, uint8_t any, uint32_t count) { return value == any || value < count; }
 
-EnvironmentMask MatchMask(const Exclusion& exclusion) {
-  EnvironmentMask mask = 0;
+// The environments of each entry and of each firmware, as masks: an exclusion's environments
+// are one AND away, which the runner needs for every entry of every boot.
+struct EnvironmentMasks {
+  EnvironmentMask by_entry[bootabi::kBootEntryCount];
+  EnvironmentMask by_firmware[bootabi::kFirmwareCount];
+};
+
+constexpr EnvironmentMasks MakeEnvironmentMasks() {
+  EnvironmentMasks masks{};
   for (uint32_t e = 0; e < kEnvironmentCount; ++e) {
-    if (Matches(exclusion, kEnvironments[e])) mask |= EnvironmentMask{1} << e;
+    masks.by_entry[static_cast<uint32_t>(kEnvironments[e].entry)] |= EnvironmentMask{1} << e;
+    masks.by_firmware[static_cast<uint32_t>(kEnvironments[e].firmware)] |= EnvironmentMask{1} << e;
+  }
+  return masks;
+}
+constexpr EnvironmentMasks kEnvironmentMasks = MakeEnvironmentMasks();
+
+EnvironmentMask MatchMask(const Exclusion& exclusion) {
+  EnvironmentMask mask = kAllEnvironments;
+  if (exclusion.entry != kAnyEntry) {
+    mask &= exclusion.entry < bootabi::kBootEntryCount ? kEnvironmentMasks.by_entry[exclusion.entry] : 0;
+  }
+  if (exclusion.firmware != kAnyFirmware) {
+    mask &= exclusion.firmware < bootabi::kFirmwareCount ? kEnvironmentMasks.by_firmware[exclusion.firmware] : 0;
   }
   return mask;
 }
@@ -160,6 +180,7 @@ uint32_t NameHash(const char* name) {
 }
 
 constexpr uint32_t kUndeclaredLevel = 0xffffffff;
+constexpr uint32_t kRadixSortFrom = 256;
 
 // The position of `level` in kInitLevels, or kUndeclaredLevel.
 uint32_t LevelRank(uint32_t level) {
@@ -219,7 +240,13 @@ uint32_t CheckNodes(const PlanNode* nodes, uint32_t count, PlanScratch scratch, 
     hash[i] = NameHash(nodes[i].name);
     by_name[named++] = i;
   }
-  base::RadixSortByKey(by_name, buffer, named, [hash](uint32_t index) { return hash[index]; });
+  // The radix sort's four 256-bucket passes cost more than a heap sort below a few hundred
+  // entries (a boot's table); both keep equal hashes in table order, which the runs rely on.
+  if (named > kRadixSortFrom) {
+    base::RadixSortByKey(by_name, buffer, named, [hash](uint32_t index) { return hash[index]; });
+  } else {
+    base::Sort(by_name, named, [hash](uint32_t a, uint32_t b) { return hash[a] != hash[b] ? hash[a] < hash[b] : a < b; });
+  }
   for (uint32_t run = 0; run < named;) {
     uint32_t end = run + 1;
     while (end < named && hash[by_name[end]] == hash[by_name[run]]) ++end;

@@ -70,6 +70,17 @@ class Heap {
 /// not stable; callers that need a stable order break ties themselves, e.g. by index).
 template <typename T, typename Less>
 void Sort(T* items, size_t count, Less less) {
+  // Short arrays (a boot's memory map cuts, a few init entries) by insertion: bounded at 16
+  // elements, so still no quadratic worst case, and far fewer instructions than a heap.
+  if (count <= 16) {
+    for (size_t i = 1; i < count; ++i) {
+      T item = items[i];
+      size_t at = i;
+      for (; at > 0 && less(item, items[at - 1]); --at) items[at] = items[at - 1];
+      items[at] = item;
+    }
+    return;
+  }
   // A max-heap under `less`, then repeatedly move its top behind the shrinking heap.
   auto after = [&less](const T& a, const T& b) { return less(b, a); };
   using MaxHeap = Heap<T, decltype(after)>;

@@ -60,6 +60,7 @@ enum class PlanProblem : uint8_t {
   kDependencyEndsLevel,      // depends on a kFinishIfDetected entry of its own level: never runs
   kCycle,
   kScratchTooSmall,
+  kSealedOrderInvalid,  // the image's sealed order is not an order of its table (plan-seal.h)
 };
 
 /// One problem found in a table, with the entries and values a message needs.
@@ -145,6 +146,14 @@ void DescribePlanError(const PlanError& error, const PlanNode* nodes, Sink& out)
       out.Append("init entry #");
       out.AppendDecimal(error.node);
       out.Append(" has no name");
+      return;
+    case PlanProblem::kSealedOrderInvalid:
+      out.Append("the sealed plan does not fit the init table at position ");
+      out.AppendDecimal(error.value);
+      out.Append(": ");
+      out.Append(error.value2 == 0 ? "an entry is missing, repeated or out of range"
+                 : error.value2 == 1 ? "a level comes after a later one"
+                                     : "a dependency comes after its dependent");
       return;
     case PlanProblem::kScratchTooSmall:
       out.Append("init plan scratch too small: expected ");
@@ -254,6 +263,7 @@ void DescribePlanError(const PlanError& error, const PlanNode* nodes, Sink& out)
     case PlanProblem::kMissingName:
     case PlanProblem::kCycle:
     case PlanProblem::kScratchTooSmall:
+    case PlanProblem::kSealedOrderInvalid:
       return;
   }
 }

@@ -28,6 +28,24 @@ constexpr const char* InitResultName(InitResult result) {
   return "unknown";
 }
 
+/// The summary line's letter for a result: r, u, n, f, s.
+constexpr char InitResultLetter(InitResult result) {
+  switch (result) {
+    case InitResult::kRan: return 'r';
+    case InitResult::kUnsupported: return 'u';
+    case InitResult::kNotDetected: return 'n';
+    case InitResult::kFinished: return 'f';
+    case InitResult::kSkipped: return 's';
+  }
+  return '?';
+}
+
+/// The plan hash of the summary line: FNV-1a, one step per entry in run order over the entry's
+/// index in the table (link order), which the kernel has at hand and a tool reading the image
+/// derives from the same table. Cheap on purpose: a quiet boot pays for it.
+inline constexpr uint32_t kPlanHashSeed = 2166136261u;
+constexpr uint32_t PlanHashStep(uint32_t hash, uint32_t table_index) { return (hash ^ table_index) * 16777619u; }
+
 struct TraceRecord {
   uint32_t node;
   InitResult result;
