@@ -14,6 +14,12 @@ echo "== Boot cost in guest instructions (QEMU TCG, -icount shift=0,sleep=off)"
 echo "timeline: $build/boot-timeline.svg"
 
 echo
+echo "== Quiet boots (unientry.quiet): entry -> KernelMain (ENTRY->MAIN), target on pvh-microvm: at most 10,000"
+"$build/tools/unientry-matrix" --rows "$root/tests/boot/matrix.tsv" --build "$build" \
+  --boot-script "$root/tests/boot/boot-qemu.sh" --fast --cost --quiet-boot --only '^(pvh|linux16-qemu|linux64-loader|multiboot1-qemu)' \
+  2>/dev/null || true
+
+echo
 echo "== The mode switch (entry -> 64-bit mode) against the minimal stubs (microvm)"
 cost_of() {  # cost_of KERNEL: "entry long-mode" TSC values printed by the kernel
   timeout 20 qemu-system-x86_64 -M microvm -nodefaults -display none -monitor none -no-reboot \

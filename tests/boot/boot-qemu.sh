@@ -24,6 +24,8 @@
 #                            before the real boot (a run expected to fail and return)
 #     --qemu-args "ARGS"     more QEMU arguments (split on spaces), e.g. "-cpu qemu64,-hypervisor"
 #     --kvm                  run under KVM; exits 77 (a skip for CTest) when /dev/kvm is unusable
+#     --gdb PORT             QEMU's gdbstub on 127.0.0.1:PORT, the CPU stopped before its first
+#                            instruction until a debugger continues it (./unientry debug)
 #     --append TEXT          kernel command line
 #     --initrd FILE          initial ramdisk / first module
 #     --module FILE[:ARGS]   one more module (Multiboot loaders), with its string; repeatable
@@ -39,7 +41,7 @@
 set -u
 
 machine= kernel= append= initrd= initrd_size= expect=ok timeout=20 log= quiet=0
-loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first=
+loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first= gdb_port=
 expect_lines=() reject_lines=() modules=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -51,6 +53,7 @@ while [ $# -gt 0 ]; do
     --qemu-args) qemu_args=$2; shift 2 ;;
     --shell-first) shell_first=$2; shift 2 ;;
     --kvm) kvm=1; shift ;;
+    --gdb) gdb_port=$2; shift 2 ;;
     --xen) xen=$2; shift 2 ;;
     --initrd) initrd=$2; shift 2 ;;
     --initrd-size) initrd_size=$2; shift 2 ;;
@@ -83,6 +86,7 @@ args=(-M "$machine" -m "$memory" -nodefaults -display none -monitor none -no-reb
       -serial "file:$log" -device isa-debug-exit,iobase=0xf4,iosize=4)
 # shellcheck disable=SC2206 # splitting on spaces is the option's contract
 [ -n "$qemu_args" ] && args+=($qemu_args)
+[ -n "$gdb_port" ] && args+=(-S -gdb "tcp:127.0.0.1:$gdb_port")
 if [ $kvm -eq 1 ]; then
   if [ ! -r /dev/kvm ] || [ ! -w /dev/kvm ]; then
     echo "SKIP $machine: /dev/kvm is missing or not usable here"

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,7 @@
 #include "image/init-table.h"
 #include "image/plan.h"
 #include "image/seal.h"
+#include "image/symbolizer.h"
 #include "image/tables.h"
 #include "image/trace.h"
 #include "matrix/rows.h"
@@ -212,10 +214,13 @@ int main(int argc, char** argv) {
   std::string kernel;
   bool show_tables = false, show_entries = false, show_divergence = false, show_plans = false, json = false;
   bool all = false;
-  std::string colour = "auto", rows, seal;
+  std::string colour = "auto", rows, seal, crash_log;
+  std::vector<std::string> addresses;
   app.add_option("kernel", kernel, "kernel ELF file")->required();
   app.add_option("--seal", seal, "when the plan is valid, write the image with its run order sealed in here "
                                  "(the kernel then confirms it at boot instead of checking again)");
+  app.add_option("--symbolize", addresses, "print function and source line of these addresses (0x...)");
+  app.add_option("--crash-log", crash_log, "print the crash report of this serial log with its rip symbolized");
   app.add_option("--rows", rows, "show the environments this boot matrix boots (tests/boot/matrix.tsv), "
                                  "not every one the init table knows");
   app.add_flag("--tables", show_tables, "list the linker tables");
@@ -227,6 +232,38 @@ int main(int argc, char** argv) {
   app.add_option("--colour", colour, "auto (on a terminal), always or never")->check(CLI::IsMember({"auto", "always", "never"}));
   CLI11_PARSE(app, argc, argv);
   const Style style{colour == "always" || (colour == "auto" && isatty(STDOUT_FILENO) == 1)};
+
+  if (!addresses.empty() || !crash_log.empty()) {
+    const image::Symbolizer symbolizer(kernel);
+    for (const std::string& text : addresses) {
+      uint64_t address = 0;
+      try {
+        address = std::stoull(text, nullptr, 0);
+      } catch (const std::exception&) {
+        fmt::print(stderr, "error: --symbolize {}: expected an address\n", text);
+        return 2;
+      }
+      const std::string where = symbolizer.Describe(address);
+      fmt::print("{:#x} {}\n", address, where.empty() ? "(no symbol)" : where);
+    }
+    if (!crash_log.empty()) {
+      std::ifstream file(crash_log);
+      if (!file) {
+        fmt::print(stderr, "error: {}: cannot open\n", crash_log);
+        return 2;
+      }
+      std::stringstream text;
+      text << file.rdbuf();
+      const image::BootLog log = image::ParseBootLog(text.str());
+      if (log.crash_lines.empty()) fmt::print("{}: no crash report\n", crash_log);
+      for (const auto& line : log.crash_lines) {
+        fmt::print("{}\n", line);
+        const std::string where = image::SymbolizeCrashLine(symbolizer, line);
+        if (!where.empty()) fmt::print("  {}\n", where);
+      }
+    }
+    return 0;
+  }
 
   std::vector<uint32_t> environments;
   try {

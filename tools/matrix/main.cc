@@ -28,6 +28,7 @@
 #include "image/elf-image.h"
 #include "image/init-table.h"
 #include "image/plan.h"
+#include "image/symbolizer.h"
 #include "image/trace.h"
 #include "matrix/rows.h"
 #include "matrix/timeline.h"
@@ -38,7 +39,7 @@ namespace fs = std::filesystem;
 
 struct Options {
   std::string rows, build, script, only, keep_logs, svg;
-  std::string kernel, linux64_loader, xen, expect = "ok";
+  std::string kernel, linux64_loader, xen, expect = "ok", append;
   unsigned jobs = 0;
   bool json = false, fast_only = false, cost = false, quiet_boot = false;
   int timeout = 60;
@@ -51,6 +52,7 @@ struct Result {
   double seconds = 0;
   image::BootLog log;
   std::vector<std::string> differences;
+  std::string crash_symbol;  // the crash report's rip, symbolized from the kernel's DWARF
 };
 
 std::string ReadFile(const fs::path& path) {
@@ -95,7 +97,7 @@ std::string PassName(const std::string& outcome, bool test_guest) {
 
 Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs, const image::InitTable& table,
             const std::vector<uint32_t>& order) {
-  Result result{row, "", "", 0, {}, {}};
+  Result result{row, "", "", 0, {}, {}, ""};
   const fs::path serial = logs / (row.name + ".log"), output = logs / (row.name + ".out");
   std::string loader = row.loader;
   if (loader == "linux64") loader = "linux64:" + options.linux64_loader;
@@ -104,7 +106,9 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
                                    "--xen", options.xen, "--expect", options.expect,
                                    "--timeout", std::to_string(options.timeout), "--log", serial.string(), "--quiet",
                                    "--expect-line", "^unientry: (entry " + row.entry + "$|init-summary " + row.entry + "/)"};
-  if (options.quiet_boot) argv.insert(argv.end(), {"--append", "unientry.quiet"});
+  std::string command_line = options.append;
+  if (options.quiet_boot) command_line += command_line.empty() ? "unientry.quiet" : " unientry.quiet";
+  if (!command_line.empty()) argv.insert(argv.end(), {"--append", command_line});
   if (options.cost) argv.insert(argv.end(), {"--qemu-args", "-icount shift=0,sleep=off"});
   const auto start = std::chrono::steady_clock::now();
   const int status = Run(argv, output);
@@ -145,13 +149,19 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
     result.differences.push_back(fmt::format("firmware: the row says {}, the kernel found {}", row.firmware,
                                              result.log.firmware.empty() ? "(no firmware line)" : result.log.firmware));
   }
-  // The trace, where the boot printed one, and the summary line every boot prints.
+  // The trace, where the boot printed one, and the summary line every boot prints. A boot
+  // expected to stop early (crash, panic, fail) is checked as far as it went.
+  const bool stops_early = outcome == "crash" || outcome == "panic" || outcome == "fail";
   if (!result.log.trace.empty()) {
-    const auto trace_differences = image::CompareTraceWithPlan(table, order, environment, result.log.trace);
+    std::vector<uint32_t> planned = order;
+    if (stops_early && planned.size() > result.log.trace.size()) planned.resize(result.log.trace.size());
+    const auto trace_differences = image::CompareTraceWithPlan(table, planned, environment, result.log.trace);
     result.differences.insert(result.differences.end(), trace_differences.begin(), trace_differences.end());
   }
-  const auto summary_differences = image::CompareSummaryWithPlan(table, order, environment, result.log);
-  result.differences.insert(result.differences.end(), summary_differences.begin(), summary_differences.end());
+  if (!stops_early) {
+    const auto summary_differences = image::CompareSummaryWithPlan(table, order, environment, result.log);
+    result.differences.insert(result.differences.end(), summary_differences.begin(), summary_differences.end());
+  }
   result.classification = result.differences.empty() ? PassName(outcome, result.log.test_guest) : "diverged";
   if (!result.differences.empty()) result.detail = result.differences.front();
   return result;
@@ -190,6 +200,7 @@ int main(int argc, char** argv) {
   app.add_flag("--json", options.json, "print the results as JSON (schema unientry-matrix/2) instead of a table");
   app.add_flag("--cost", options.cost, "boot under -icount shift=0,sleep=off and report instruction counts");
   app.add_option("--svg", options.svg, "write a boot timeline (SVG) here");
+  app.add_option("--append", options.append, "the kernel command line of every boot");
   app.add_flag("--quiet-boot", options.quiet_boot, "boot with unientry.quiet: the init trace is one summary line");
   app.add_option("--timeout", options.timeout, "seconds per boot");
   CLI11_PARSE(app, argc, argv);
@@ -257,6 +268,14 @@ int main(int argc, char** argv) {
   for (unsigned j = 0; j < std::min<size_t>(options.jobs, selected.size()); ++j) threads.emplace_back(worker);
   for (auto& thread : threads) thread.join();
 
+  // Crash reports name function and source line (elfutils libdw over the kernel's DWARF).
+  const image::Symbolizer symbolizer(options.kernel + ".elf");
+  for (auto& result : results) {
+    for (const auto& line : result.log.crash_lines) {
+      if (result.crash_symbol.empty()) result.crash_symbol = image::SymbolizeCrashLine(symbolizer, line);
+    }
+  }
+
   size_t passed = 0, failed = 0, skipped = 0;
   for (const auto& result : results) {
     if (result.classification == "pass" || result.classification == "test-success" ||
@@ -279,6 +298,7 @@ int main(int argc, char** argv) {
                                  {"seconds", result.seconds}, {"differences", result.differences},
                                  {"costs", nlohmann::ordered_json::object()}};
       for (const auto& [name, value] : result.log.costs) row["costs"][name] = value;
+      if (!result.crash_symbol.empty()) row["crash_symbol"] = result.crash_symbol;
       if (result.log.test_guest) {
         row["tests"] = nlohmann::ordered_json::array();
         for (const auto& test : result.log.tests) {
@@ -300,6 +320,7 @@ int main(int argc, char** argv) {
       for (const auto& difference : result.differences) fmt::print("    {}\n", difference);
       if (result.classification == "crash") {
         for (const auto& line : result.log.crash_lines) fmt::print("    {}\n", line);
+        if (!result.crash_symbol.empty()) fmt::print("    {}\n", result.crash_symbol);
       }
     }
     fmt::print("boot matrix: {} passed, {} failed, {} skipped\n", passed, failed, skipped);
