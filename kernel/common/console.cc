@@ -2,18 +2,19 @@
 #include "common/console.h"
 
 #include "arch/x86/cpu.h"
+#include "arch/x86/ports.h"
 #include "base/string-buffer.h"
 
 namespace console {
 namespace {
 
-// 16550 registers, as offsets from the base port (PC16550D data sheet, table 2).
-constexpr uint16_t kCom1 = 0x3f8;
-constexpr uint16_t kData = 0, kInterruptEnable = 1, kFifoControl = 2, kLineControl = 3,
-                   kModemControl = 4, kLineStatus = 5;
+using arch::kCom1;
+constexpr uint16_t kData = arch::kUartData, kInterruptEnable = arch::kUartInterruptEnable,
+                   kFifoControl = arch::kUartFifoControl, kLineControl = arch::kUartLineControl,
+                   kModemControl = arch::kUartModemControl, kLineStatus = arch::kUartLineStatus;
 constexpr uint8_t kDivisorLatchAccess = 0x80;
 constexpr uint8_t kEightNoneOne = 0x03;
-constexpr uint8_t kTransmitterEmpty = 0x20;
+constexpr uint8_t kTransmitterEmpty = arch::kUartTransmitterEmpty;
 // Bounded so a missing UART cannot hang the kernel; a real one drains a byte long before.
 constexpr int kTransmitSpinLimit = 100000;
 

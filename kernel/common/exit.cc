@@ -2,11 +2,12 @@
 #include "common/exit.h"
 
 #include "arch/x86/cpu.h"
+#include "arch/x86/ports.h"
 #include "base/string-buffer.h"
 #include "common/console.h"
 
 namespace {
-constexpr uint16_t kIsaDebugExitPort = 0xf4;
+using arch::kIsaDebugExitPort;
 constinit ExitHook gExitHook = nullptr;
 }  // namespace
 

@@ -13,6 +13,8 @@
 #include "abi/hvm-start-info.h"
 #include "abi/xen.h"
 #include "arch/x86/cpu.h"
+#include "arch/x86/ports.h"
+#include "unientry/exit.h"
 
 #define DEFINE(name, value) \
   __asm__ volatile("\n.ascii \"->" #name " %0\"" ::"n"(static_cast<unsigned long>(value)))
@@ -34,6 +36,14 @@ void GenerateAsmOffsets() {
   DEFINE(E820_MAX_ENTRIES_ZEROPAGE, bootabi::kE820MaxEntriesZeroPage);
   DEFINE(E820_SIGNATURE, bootabi::kE820Signature);
   DEFINE(XEN_ELFNOTE_PHYS32_ENTRY, bootabi::kXenElfNotePhys32Entry);
+  DEFINE(COM1_PORT, arch::kCom1);
+  DEFINE(UART_LINE_STATUS, arch::kUartLineStatus);
+  DEFINE(UART_TRANSMITTER_EMPTY, arch::kUartTransmitterEmpty);
+  DEFINE(ISA_DEBUG_EXIT_PORT, arch::kIsaDebugExitPort);
+  DEFINE(STATUS_FAIL, unientry::Status::kFail);
+  DEFINE(CPUID_EXTENDED_MAX, arch::kCpuidExtendedMaxLeaf);
+  DEFINE(CPUID_EXTENDED_FEATURES, arch::kCpuidExtendedFeatures);
+  DEFINE(CPUID_EXTENDED_EDX_LM_BIT, arch::kCpuidExtendedEdxLongModeBit);
   DEFINE(CR0_PE, arch::kCr0Pe);
   DEFINE(CR0_PG, arch::kCr0Pg);
   DEFINE(CR4_PAE, arch::kCr4Pae);

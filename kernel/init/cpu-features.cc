@@ -41,11 +41,11 @@ void Probe() {
     gFeatures.smep = Bit(leaf7.ebx, 7);
     gFeatures.umip = Bit(leaf7.ecx, 2);
   }
-  gFeatures.max_extended_leaf = arch::Cpuid(0x80000000).eax;
-  if (gFeatures.max_extended_leaf >= 0x80000001) {
-    const arch::CpuidResult extended = arch::Cpuid(0x80000001);
+  gFeatures.max_extended_leaf = arch::Cpuid(arch::kCpuidExtendedMaxLeaf).eax;
+  if (gFeatures.max_extended_leaf >= arch::kCpuidExtendedFeatures) {
+    const arch::CpuidResult extended = arch::Cpuid(arch::kCpuidExtendedFeatures);
     gFeatures.nx = Bit(extended.edx, 20);
-    gFeatures.long_mode = Bit(extended.edx, 29);
+    gFeatures.long_mode = Bit(extended.edx, arch::kCpuidExtendedEdxLongModeBit);
   }
   if (gFeatures.max_extended_leaf >= 0x80000007) {
     gFeatures.invariant_tsc = Bit(arch::Cpuid(0x80000007).edx, 8);

@@ -156,11 +156,20 @@ TEST_F(MultibootTest, OneMapPointingNowhere) {
   EXPECT_EQ(Convert1(info), "multiboot_info.mmap_addr: outside readable memory: expected 0x30000, got 0x7fff0030");
 }
 
-TEST_F(MultibootTest, OneFlagsClaimAMapAtZero) {
+// kexec-tools places the map at physical 0: a valid address, read like any other.
+TEST_F(MultibootTest, OneMapAtPhysicalZero) {
+  FakeMemory low(0, 0x20000);
+  const auto map = MmapBytes({{20, 0, 0x9fc00, 1}, {20, 0x100000, 0x7ee0000, 1}});
+  low.WriteBytes(0, map.data(), map.size());
+  low.PlaceBytes(map.data(), map.size(), 8);  // the info block must not overlap the map
   mb1::multiboot_info info{};
   info.flags = mb1::kInfoMemoryMap;
-  info.mmap_length = 24;
-  EXPECT_EQ(Convert1(info), "multiboot_info.mmap_addr: flags claim a memory map but mmap_addr is 0");
+  info.mmap_addr = 0;
+  info.mmap_length = static_cast<uint32_t>(map.size());
+  const uint64_t address = low.Place(info);
+  ASSERT_EQ(Text(bootinfo::ConvertMultiboot1(low.View(), mb1::kBootloaderMagic, address, handoff_, scratch_)), "ok");
+  EXPECT_EQ(params_.e820_entries, 2);
+  EXPECT_EQ(params_.e820_table[1].addr, 0x100000u);
 }
 
 TEST_F(MultibootTest, OneFlagsClaimACommandLineAtZero) {

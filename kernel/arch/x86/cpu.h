@@ -24,6 +24,11 @@ inline constexpr uint64_t kPagePresent = 1u << 0;
 inline constexpr uint64_t kPageWritable = 1u << 1;
 inline constexpr uint64_t kPageHuge = 1u << 7;  // PS: a 2 MiB page in a page directory
 
+// [intel/vol2]: CPUID, the extended leaves
+inline constexpr uint32_t kCpuidExtendedMaxLeaf = 0x80000000;
+inline constexpr uint32_t kCpuidExtendedFeatures = 0x80000001;
+inline constexpr uint32_t kCpuidExtendedEdxLongModeBit = 29;  // Intel 64 / long mode
+
 struct CpuidResult {
   uint32_t eax, ebx, ecx, edx;
 };

@@ -27,6 +27,7 @@
  */
 #include "arch/x86/linux-handoff.h"
 #include "generated/asm-offsets.h"
+#include "arch/x86/require-long-mode.inc"
 
         .section .text.head, "ax"
         .code32
@@ -43,9 +44,16 @@ linux32_start:
         movl    $BOOT_ENTRY_LINUX16, linux_entry
         movl    %ebp, linux_entry_tsc           /* the setup's TSC, from its first instructions */
         movl    %edi, linux_entry_tsc + 4
-1:      movl    $linux32_start64, %edi
+1:      jmp     linux32_require_long_mode       /* outside .text.head: +0x200 is the 64-bit entry */
+
+        .section .text.entry32, "ax"
+        .code32
+linux32_require_long_mode:
+        REQUIRE_LONG_MODE                       /* keeps %esi; after the setup's %ebp:%edi are read */
+        movl    $linux32_start64, %edi
         jmp     enter_long_mode                 /* keeps %esi */
 
+        .section .text.head, "ax"
         .code64
 linux32_start64:
         leaq    boot_stack_top(%rip), %rsp

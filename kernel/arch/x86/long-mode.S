@@ -42,6 +42,40 @@ enter_long_mode:
         movl    %edi, %edi      /* upper halves are undefined after the mode switch */
         jmp     *%rdi
 
+/* no_long_mode: REQUIRE_LONG_MODE (require-long-mode.inc) found none. 32-bit code that
+ * writes the status line to COM1, polling the transmitter (bounded: a missing UART cannot hang
+ * it), ends the boot with STATUS_FAIL through isa-debug-exit and halts. */
+        .section .text.entry32, "ax"
+        .code32
+        .globl no_long_mode
+no_long_mode:
+        cli
+        movl    $no_long_mode_message, %esi
+1:      movb    (%esi), %al
+        testb   %al, %al
+        jz      3f
+        movl    $100000, %ecx
+        movw    $(COM1_PORT + UART_LINE_STATUS), %dx
+2:      movb    %al, %ah
+        inb     %dx, %al
+        testb   $UART_TRANSMITTER_EMPTY, %al
+        movb    %ah, %al
+        loopz   2b
+        movw    $COM1_PORT, %dx
+        outb    %al, %dx
+        incl    %esi
+        jmp     1b
+3:      movl    $STATUS_FAIL, %eax
+        movw    $ISA_DEBUG_EXIT_PORT, %dx
+        outl    %eax, %dx
+4:      hlt
+        jmp     4b
+
+        .section .rodata.no_long_mode, "a"
+no_long_mode_message:
+        .ascii  "\nunientry: status fail \"this kernel needs an x86-64 CPU: "
+        .asciz  "CPUID 0x80000001 EDX bit 29 (long mode) is clear\"\n"
+
 /* uint64_t long_mode_tsc: rdtsc on arrival in 64-bit mode, for the boot cost report. */
         .section .handoff, "aw", @nobits
         .balign 8

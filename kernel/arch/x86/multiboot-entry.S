@@ -15,6 +15,7 @@
  * lets MultibootStubMain (entry/multiboot-stub.cc) check the magic and translate.
  */
 #include "generated/asm-offsets.h"
+#include "arch/x86/require-long-mode.inc"
 
         .section .text.entry32, "ax"
         .code32
@@ -32,6 +33,7 @@ multiboot_start:
         cld
         movl    %eax, multiboot_magic
         movl    %ecx, multiboot_entry
+        REQUIRE_LONG_MODE                       /* keeps %ebx */
         rdtsc
         movl    %eax, multiboot_entry_tsc
         movl    %edx, multiboot_entry_tsc + 4

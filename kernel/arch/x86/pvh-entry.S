@@ -17,6 +17,7 @@
  */
 #include "arch/x86/segments.h"
 #include "generated/asm-offsets.h"
+#include "arch/x86/require-long-mode.inc"
 
         .section .note.Xen, "a", @note
         .balign 4
@@ -33,6 +34,7 @@
         .globl pvh_start
 pvh_start:
         cld
+        REQUIRE_LONG_MODE               /* keeps %ebx */
         rdtsc
         movl    %eax, pvh_entry_tsc
         movl    %edx, pvh_entry_tsc + 4

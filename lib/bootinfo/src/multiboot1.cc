@@ -39,9 +39,7 @@ base::Result<> TakeModules(const PhysicalMemory& memory, const mb1::multiboot_in
 
 base::Result<> TakeMemoryMap(const PhysicalMemory& memory, const mb1::multiboot_info& info,
                              E820Builder& builder, const Handoff& handoff) {
-  if (info.mmap_addr == 0) {
-    return base::MakeError("flags claim a memory map but mmap_addr is 0", "multiboot_info.mmap_addr");
-  }
+  // Physical 0 is an address like any other: kexec-tools' Multiboot loader puts the map there.
   TRY(memory.CheckArray(info.mmap_addr, 1, info.mmap_length, "multiboot_info.mmap_addr"));
   uint32_t index = 0;
   for (uint64_t offset = 0; offset < info.mmap_length; ++index) {
