@@ -44,7 +44,7 @@ void BeginBootInfo() {
                                               descriptor.framebuffer_width, descriptor.framebuffer_height,
                                               descriptor.framebuffer_bpp, descriptor.framebuffer_type};
   }
-  gInfo.efi_system_table = gBoot.entry == bootabi::BootEntry::kEfi ? descriptor.original_info_paddr : 0;
+  gInfo.efi_system_table = descriptor.efi_system_table;
 }
 
 void SetMemoryMap(const bootinfo::MemoryRange* ranges, uint32_t count, uint32_t dropped) {

@@ -12,6 +12,7 @@
 #include "arch/x86/identity-map.h"
 #include "base/string-buffer.h"
 #include "bootinfo/efi.h"
+#include "bootinfo/rsdp.h"
 #include "common/console.h"
 #include "entry/efi-files.h"
 #include "entry/handoff-area.h"
@@ -47,17 +48,7 @@ efi::EFI_STATUS Report(efi::EFI_SYSTEM_TABLE* system_table, const char* what, ef
   return status;
 }
 
-bool SameGuid(const efi::EFI_GUID& a, const efi::EFI_GUID& b) { return __builtin_memcmp(&a, &b, sizeof(a)) == 0; }
 
-uint64_t FindRsdp(const efi::EFI_SYSTEM_TABLE& system_table) {
-  uint64_t acpi10 = 0;
-  for (uint64_t i = 0; i < system_table.NumberOfTableEntries; ++i) {
-    const efi::EFI_CONFIGURATION_TABLE& table = system_table.ConfigurationTable[i];
-    if (SameGuid(table.VendorGuid, efi::kAcpi20TableGuid)) return reinterpret_cast<uint64_t>(table.VendorTable);
-    if (SameGuid(table.VendorGuid, efi::kAcpi10TableGuid)) acpi10 = reinterpret_cast<uint64_t>(table.VendorTable);
-  }
-  return acpi10;
-}
 
 }  // namespace
 
@@ -91,7 +82,11 @@ extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TA
     (void)bootinfo::ConvertLoadOptions(reinterpret_cast<const uint16_t*>(system_table->FirmwareVendor), units * 2,
                                        handoff.descriptor->loader_name, bootabi::kBootLoaderNameSize);
   }
-  handoff.params->acpi_rsdp_addr = FindRsdp(*system_table);
+  // Boot services still run, and the firmware's page tables map all of memory.
+  const bootinfo::PhysicalMemory firmware_memory(0, UINT64_MAX, 0);
+  const auto rsdp = bootinfo::SettleRsdp(firmware_memory, handoff, reinterpret_cast<uint64_t>(system_table),
+                                         "efi_system_table.ConfigurationTable");
+  if (rsdp.is_error()) RecordTranslationError(handoff, rsdp.error());
   if (const EfiFailure failure = LoadEfiInitrds(*boot, *loaded, handoff); failure.failed()) {
     return Report(system_table, failure.what.c_str(), failure.status);
   }

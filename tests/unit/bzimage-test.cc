@@ -41,7 +41,8 @@ TEST_F(BuiltBzImage, BootSectorAndMagic) {
   EXPECT_EQ(file_[0x1fe], 0x55);
   EXPECT_EQ(file_[0x1ff], 0xAA);
   EXPECT_EQ(std::string(reinterpret_cast<const char*>(&file_[0x202]), 4), "HdrS");
-  EXPECT_GE(header_.version, 0x020c);
+  EXPECT_EQ(header_.version, 0x020e);  // 2.14: acpi_rsdp_addr
+  EXPECT_EQ(file_[offsetof(bootabi::boot_params, sentinel)], 0xff);
 }
 
 TEST_F(BuiltBzImage, SizesCoverTheFile) {

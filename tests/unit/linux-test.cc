@@ -7,6 +7,7 @@
 
 #include "base/string-buffer.h"
 #include "bootinfo/linux.h"
+#include "support/acpi-builder.h"
 #include "support/fake-memory.h"
 
 namespace {
@@ -53,11 +54,12 @@ class LinuxTest : public ::testing::Test {
 };
 
 TEST_F(LinuxTest, KeepsTheLoadersFieldsAndPointsAtOurDescriptor) {
+  const std::vector<uint8_t> rsdp = testing_support::MakeRsdp();
   in_.hdr.hardware_subarch_data = 0x1234;
-  in_.acpi_rsdp_addr = 0xf59e0;
+  in_.acpi_rsdp_addr = memory_.PlaceBytes(rsdp.data(), rsdp.size(), 16);
   ASSERT_EQ(Convert(bootabi::BootEntry::kLinux16), "ok");
   EXPECT_EQ(out_.hdr.type_of_loader, 0xb0);
-  EXPECT_EQ(out_.acpi_rsdp_addr, 0xf59e0u);
+  EXPECT_EQ(out_.acpi_rsdp_addr, in_.acpi_rsdp_addr);
   EXPECT_EQ(out_.hdr.hardware_subarch_data, 0x5000u);
   EXPECT_EQ(descriptor_.loader_subarch_data, 0x1234u);
   EXPECT_EQ(descriptor_.entry, static_cast<uint8_t>(bootabi::BootEntry::kLinux16));
@@ -157,7 +159,7 @@ TEST_F(LinuxTest, SetupDataE820ExtEntriesJoinTheMap) {
   EXPECT_EQ(out_.e820_entries, 3);
   EXPECT_EQ(descriptor_.setup_data_nodes, 2u);
   EXPECT_EQ(descriptor_.e820_ext_entries, 2u);
-  EXPECT_EQ(out_.hdr.setup_data, in_.hdr.setup_data);
+  EXPECT_EQ(out_.hdr.setup_data, 0u);  // the loader's chain: taken, not handed on
 }
 
 TEST_F(LinuxTest, SetupDataLoop) {

@@ -6,9 +6,11 @@
 #include <vector>
 
 #include "abi/multiboot1.h"
+#include "abi/efi.h"
 #include "abi/multiboot2.h"
 #include "base/string-buffer.h"
 #include "bootinfo/multiboot.h"
+#include "support/acpi-builder.h"
 #include "support/fake-memory.h"
 
 namespace {
@@ -275,7 +277,7 @@ TEST_F(MultibootTest, TwoFullInformation) {
   std::vector<uint8_t> module_payload(8 + 5, 0);
   std::memcpy(module_payload.data(), &module.mod_start, 8);
   std::memcpy(module_payload.data() + 8, "args", 5);
-  std::vector<uint8_t> rsdp(20, 'R');
+  const std::vector<uint8_t> rsdp = testing_support::MakeRsdp(0);
   const auto info = InfoBuilder()
                         .String(mb2::kTagCmdline, "console=ttyS0")
                         .String(mb2::kTagBootLoaderName, "GRUB 2.06")
@@ -291,17 +293,23 @@ TEST_F(MultibootTest, TwoFullInformation) {
   EXPECT_EQ(descriptor_.module_count, 1u);
   EXPECT_EQ(bootabi::RamdiskSize(params_), 0x800u);
   EXPECT_EQ(params_.e820_entries, 2);
-  EXPECT_NE(params_.acpi_rsdp_addr, 0u);
+  // The tag is the loader's memory: the RSDP is copied into the descriptor, and points there.
+  EXPECT_EQ(params_.acpi_rsdp_addr, 0x5000u + offsetof(bootabi::boot_descriptor, rsdp_copy));
+  EXPECT_EQ(std::memcmp(descriptor_.rsdp_copy, rsdp.data(), rsdp.size()), 0);
   EXPECT_EQ(descriptor_.unknown_items, 1u);
   EXPECT_EQ(descriptor_.entry, static_cast<uint8_t>(bootabi::BootEntry::kMultiboot2));
 }
 
 TEST_F(MultibootTest, TwoNewRsdpWinsOverTheOld) {
-  std::vector<uint8_t> rsdp(36, 'N');
-  const auto info = InfoBuilder().Tag(mb2::kTagAcpiNew, rsdp).Tag(mb2::kTagAcpiOld, std::vector<uint8_t>(20, 'O')).End().Bytes();
-  const uint64_t expected = memory_.base() + 8 + 8;  // first tag's payload
+  const std::vector<uint8_t> fresh = testing_support::MakeRsdp(2, 0x1111, 0x2222);
+  const auto info = InfoBuilder().Tag(mb2::kTagAcpiNew, fresh).Tag(mb2::kTagAcpiOld, testing_support::MakeRsdp(0, 0x3333)).End().Bytes();
   ASSERT_EQ(Convert2(info), "ok");
-  EXPECT_EQ(params_.acpi_rsdp_addr, expected);
+  EXPECT_EQ(std::memcmp(descriptor_.rsdp_copy, fresh.data(), fresh.size()), 0);
+}
+
+TEST_F(MultibootTest, TwoAcpiTagWithoutAnRsdpIsAnError) {
+  EXPECT_EQ(Convert2(InfoBuilder().Tag(mb2::kTagAcpiOld, std::vector<uint8_t>(20, 'R')).End().Bytes()),
+            "tag_acpi[0]: ACPI tag holds no valid RSDP (signature, checksums)");
 }
 
 TEST_F(MultibootTest, TwoBasicMeminfoWithoutAMap) {
@@ -395,7 +403,12 @@ TEST_F(MultibootTest, TwoUnknownTagsAreSkippedAndCounted) {
 // The firmware: Multiboot 2 EFI tags say UEFI; without them (and without a BIOS data area in
 // this test memory, which does not reach 0x400) it is none.
 TEST_F(MultibootTest, Multiboot2EfiTagsMeanUefi) {
-  ASSERT_EQ(Convert2(InfoBuilder().Tag(mb2::kTagEfi64SystemTable, {0, 0x10, 0, 0, 0, 0, 0, 0}).End().Bytes()), "ok");
+  bootabi::efi::EFI_SYSTEM_TABLE table{};  // no configuration tables: no RSDP there
+  const uint64_t address = memory_.Place(table);
+  std::vector<uint8_t> pointer(8);
+  std::memcpy(pointer.data(), &address, 8);
+  ASSERT_EQ(Convert2(InfoBuilder().Tag(mb2::kTagEfi64SystemTable, pointer).End().Bytes()), "ok");
+  EXPECT_EQ(descriptor_.efi_system_table, address);
   EXPECT_EQ(descriptor_.firmware, static_cast<uint8_t>(bootabi::Firmware::kUefi));
   EXPECT_EQ(descriptor_.unknown_items, 0u);
 }

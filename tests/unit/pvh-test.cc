@@ -8,6 +8,7 @@
 #include "abi/hvm-start-info.h"
 #include "base/string-buffer.h"
 #include "bootinfo/pvh.h"
+#include "support/acpi-builder.h"
 #include "support/fake-memory.h"
 
 namespace {
@@ -334,13 +335,23 @@ TEST_F(PvhTest, ModuleThatWraps) {
 }
 
 TEST_F(PvhTest, RsdpIsRecordedAndZeroMeansAbsent) {
+  const std::vector<uint8_t> rsdp = testing_support::MakeRsdp();
   hvm_start_info info = MakeInfo();
-  info.rsdp_paddr = 0xf59e0;
+  info.rsdp_paddr = memory_.PlaceBytes(rsdp.data(), rsdp.size(), 16);
   ASSERT_EQ(Message(Convert(info)), "ok");
-  EXPECT_EQ(params_.acpi_rsdp_addr, 0xf59e0u);
+  EXPECT_EQ(params_.acpi_rsdp_addr, info.rsdp_paddr);
+  // Absent, and no BIOS area in this memory: none.
   info.rsdp_paddr = 0;
   ASSERT_EQ(Message(Convert(info)), "ok");
   EXPECT_EQ(params_.acpi_rsdp_addr, 0u);
+}
+
+TEST_F(PvhTest, AnRsdpThatIsNotOneIsAnError) {
+  std::vector<uint8_t> rsdp = testing_support::MakeRsdp();
+  rsdp[9] ^= 1;  // an OEM byte: the checksum no longer holds
+  hvm_start_info info = MakeInfo();
+  info.rsdp_paddr = memory_.PlaceBytes(rsdp.data(), rsdp.size(), 16);
+  EXPECT_EQ(Message(Convert(info)).rfind("hvm_start_info.rsdp_paddr: no valid RSDP there (signature, checksums)", 0), 0u);
 }
 
 TEST_F(PvhTest, ConversionStartsFromZeroedOutputs) {

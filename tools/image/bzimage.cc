@@ -196,6 +196,7 @@ std::vector<uint8_t> BuildBzImage(const BzImageParts& parts) {
   header.pref_address = parts.load_address;
   header.init_size = static_cast<uint32_t>((parts.init_size + 4095) / 4096 * 4096);
   std::memcpy(image.data() + kHeaderOffset, &header, sizeof(header));
+  image[offsetof(bootabi::boot_params, sentinel)] = kSentinelInImage;
 
   // Multiboot loaders search the start of the file: 8 KiB (1, 4-byte aligned) and 32 KiB (2,
   // 8-byte aligned). The setup sits in front of the kernel image and pushes both headers out.

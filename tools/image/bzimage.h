@@ -14,7 +14,12 @@
 
 namespace image {
 
-inline constexpr uint16_t kBzImageProtocolVersion = 0x020c;  // 2.12: xloadflags
+// 2.14: acpi_rsdp_addr, which a loader that knows the RSDP fills (2.12 brought xloadflags).
+inline constexpr uint16_t kBzImageProtocolVersion = 0x020e;
+// boot_params.sentinel in the image: a loader that copies the whole first sector into
+// boot_params instead of the setup header alone leaves it non-zero (boot.rst; Linux's
+// sanitize_boot_params), and the kernel then clears what such a loader left stale.
+inline constexpr uint8_t kSentinelInImage = 0xff;
 inline constexpr size_t kSectorSize = 512;
 inline constexpr uint32_t kSetupSegmentLimit = 0x8000;  // setup + heap + stack (boot.rst)
 

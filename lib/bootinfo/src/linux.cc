@@ -3,6 +3,7 @@
 
 #include "abi/boot-params.h"
 #include "bootinfo/firmware.h"
+#include "bootinfo/rsdp.h"
 
 namespace bootinfo {
 namespace {
@@ -78,6 +79,37 @@ base::Result<> TakeRamdisk(const Handoff& handoff) {
 
 }  // namespace
 
+bool SanitizeBootParams(bootabi::boot_params& params) {
+  if (params.sentinel == 0) return false;
+  bootabi::boot_params kept{};
+  auto keep = [&](auto member) {
+    __builtin_memcpy(&(kept.*member), &(params.*member), sizeof(params.*member));
+  };
+  using P = bootabi::boot_params;
+  keep(&P::screen_info);
+  keep(&P::apm_bios_info);
+  keep(&P::tboot_addr);
+  keep(&P::ist_info);
+  keep(&P::hd0_info);
+  keep(&P::hd1_info);
+  keep(&P::sys_desc_table);
+  keep(&P::olpc_ofw_header);
+  keep(&P::efi_info);
+  keep(&P::alt_mem_k);
+  keep(&P::scratch);
+  keep(&P::e820_entries);
+  keep(&P::eddbuf_entries);
+  keep(&P::edd_mbr_sig_buf_entries);
+  keep(&P::edd_mbr_sig_buffer);
+  keep(&P::secure_boot);
+  keep(&P::hdr);
+  keep(&P::e820_table);
+  keep(&P::eddbuf);
+  keep(&P::cc_blob_address);
+  __builtin_memcpy(&params, &kept, sizeof(params));
+  return true;
+}
+
 base::Result<> ConvertLinux(const PhysicalMemory& memory, uint64_t params_address,
                             bootabi::BootEntry entry, const Handoff& handoff, E820Scratch& scratch) {
   BeginHandoff(handoff, entry, LegacyFirmware(memory), params_address);
@@ -86,6 +118,7 @@ base::Result<> ConvertLinux(const PhysicalMemory& memory, uint64_t params_addres
   bootabi::boot_params& params = *handoff.params;
   __builtin_memmove(&params, memory.At(params_address), sizeof(params));
   handoff.descriptor->original_info_size = sizeof(params);
+  handoff.descriptor->boot_params_sanitized = SanitizeBootParams(params) ? 1 : 0;
 
   if (params.hdr.header != bootabi::kSetupHeaderMagic) {
     return base::MakeError("bad setup header magic", "boot_params.hdr.header",
@@ -98,9 +131,18 @@ base::Result<> ConvertLinux(const PhysicalMemory& memory, uint64_t params_addres
   // A loader that ran under UEFI says so in efi_info (GRUB EFI's `linux`, which then enters
   // the 32-bit entry); without it the BIOS data area tells BIOS from no firmware.
   const uint32_t efi_signature = params.efi_info.efi_loader_signature;
+  uint64_t efi_system_table = 0;
   if (efi_signature == bootabi::kEfi64LoaderSignature || efi_signature == bootabi::kEfi32LoaderSignature) {
     handoff.descriptor->firmware = static_cast<uint8_t>(bootabi::Firmware::kUefi);
+    efi_system_table = params.efi_info.efi_systab | uint64_t{params.efi_info.efi_systab_hi} << 32;
   }
+  // The loader's EFI memory map is its own memory: only the signature and the system table
+  // (the firmware's) are handed on.
+  const uint32_t signature = params.efi_info.efi_loader_signature;
+  params.efi_info = bootabi::efi_info{};
+  params.efi_info.efi_loader_signature = signature;
+  params.efi_info.efi_systab = static_cast<uint32_t>(efi_system_table);
+  params.efi_info.efi_systab_hi = static_cast<uint32_t>(efi_system_table >> 32);
   handoff.descriptor->loader_subarch_data = params.hdr.hardware_subarch_data;
   params.hdr.hardware_subarch_data = handoff.descriptor_address;
 
@@ -121,13 +163,15 @@ base::Result<> ConvertLinux(const PhysicalMemory& memory, uint64_t params_addres
     builder.Add(entry_copy.addr, entry_copy.size, entry_copy.type);
   }
   TRY(TakeSetupData(memory, params.hdr.setup_data, builder, handoff));
+  params.hdr.setup_data = 0;  // the chain is the loader's memory: what it held is taken above
   const SanitizeResult sanitized =
       SanitizeE820(params.e820_table, builder.count(), bootabi::kE820MaxEntriesZeroPage, scratch);
   params.e820_entries = static_cast<uint8_t>(sanitized.count);
   handoff.descriptor->memmap_entries_in = loader_entries + handoff.descriptor->e820_ext_entries;
   handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped;
 
-  return TakeRamdisk(handoff);
+  TRY(TakeRamdisk(handoff));
+  return SettleRsdp(memory, handoff, efi_system_table, "boot_params.acpi_rsdp_addr");
 }
 
 }  // namespace bootinfo

@@ -3,6 +3,7 @@
 
 #include "bootinfo/multiboot.h"
 #include "bootinfo/firmware.h"
+#include "bootinfo/rsdp.h"
 
 namespace bootinfo {
 namespace {
@@ -115,7 +116,8 @@ base::Result<> ConvertMultiboot1(const PhysicalMemory& memory, uint32_t magic, u
     descriptor.framebuffer_bpp = info.framebuffer_bpp;
     descriptor.framebuffer_type = info.framebuffer_type;
   }
-  return base::Ok{};
+  // Multiboot 1 carries no RSDP: where a BIOS leaves it, if anywhere.
+  return SettleRsdp(memory, handoff, 0, "boot_params.acpi_rsdp_addr");
 }
 
 }  // namespace bootinfo

@@ -3,6 +3,8 @@
 
 #include "bootinfo/multiboot.h"
 #include "bootinfo/firmware.h"
+#include "bootinfo/rsdp.h"
+#include "abi/acpi.h"
 
 namespace bootinfo {
 namespace {
@@ -56,6 +58,22 @@ base::Result<> TakeMemoryMap(const PhysicalMemory& memory, const TagView& tag, E
   return base::Ok{};
 }
 
+// The RSDP a loader copied into an ACPI tag, copied again into the descriptor: the tag is in
+// the loader's memory, which nothing reads after the stub.
+base::Result<> CopyRsdp(const PhysicalMemory& memory, const TagView& tag, const Handoff& handoff) {
+  const uint64_t rsdp = tag.address + sizeof(mb2::tag);
+  const uint64_t length = tag.size - sizeof(mb2::tag);
+  if (!ValidRsdp(memory, rsdp) || length < bootabi::kAcpiRsdpV1Size) {
+    return base::AtIndex(base::MakeError("ACPI tag holds no valid RSDP (signature, checksums)", "tag_acpi"), tag.index);
+  }
+  bootabi::boot_descriptor& descriptor = *handoff.descriptor;
+  const uint64_t copied = length < sizeof(descriptor.rsdp_copy) ? length : sizeof(descriptor.rsdp_copy);
+  __builtin_memset(descriptor.rsdp_copy, 0, sizeof(descriptor.rsdp_copy));
+  __builtin_memcpy(descriptor.rsdp_copy, memory.At(rsdp), copied);
+  handoff.params->acpi_rsdp_addr = handoff.descriptor_address + offsetof(bootabi::boot_descriptor, rsdp_copy);
+  return base::Ok{};
+}
+
 }  // namespace
 
 base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, uint64_t info_address,
@@ -86,6 +104,7 @@ base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, u
   bootabi::boot_descriptor& descriptor = *handoff.descriptor;
   E820Builder builder(params.e820_table, bootabi::kE820MaxEntriesZeroPage);
   bool have_map = false, have_meminfo = false, have_new_rsdp = false, ended = false;
+  uint64_t efi_system_table = 0;
   mb2::tag_basic_meminfo meminfo{};
   uint32_t modules = 0;
   uint64_t offset = sizeof(mb2::boot_information);
@@ -173,14 +192,24 @@ base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, u
       }
       case mb2::kTagAcpiOld:
       case mb2::kTagAcpiNew:
-        // The tags hold a copy of the RSDP; its address is what boot_params can carry.
+        // The tags hold a copy of the RSDP, in the loader's memory: it is copied into the
+        // descriptor (checked), and boot_params points there. A new (2.0) one wins.
         if (header.type == mb2::kTagAcpiNew || !have_new_rsdp) {
-          params.acpi_rsdp_addr = tag.address + sizeof(mb2::tag);
+          TRY(CopyRsdp(memory, tag, handoff));
         }
         have_new_rsdp = have_new_rsdp || header.type == mb2::kTagAcpiNew;
         break;
+      case mb2::kTagEfi64SystemTable: {
+        if (header.size < sizeof(mb2::tag) + 8) {
+          return base::AtIndex(base::MakeError("EFI system table tag too small", "tag.size", sizeof(mb2::tag) + 8,
+                                               header.size),
+                               index);
+        }
+        efi_system_table = TRY(memory.Read<uint64_t>(tag.address + sizeof(mb2::tag), "tag_efi64.pointer"));
+        descriptor.firmware = static_cast<uint8_t>(bootabi::Firmware::kUefi);
+        break;
+      }
       case mb2::kTagEfi32SystemTable:
-      case mb2::kTagEfi64SystemTable:
       case mb2::kTagEfiMmap:
         // Only a loader running under UEFI has these to give (GRUB's multiboot2 on EFI).
         descriptor.firmware = static_cast<uint8_t>(bootabi::Firmware::kUefi);
@@ -200,7 +229,7 @@ base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, u
       SanitizeE820(params.e820_table, builder.count(), bootabi::kE820MaxEntriesZeroPage, scratch);
   params.e820_entries = static_cast<uint8_t>(sanitized.count);
   descriptor.memmap_entries_dropped = builder.dropped() + sanitized.dropped;
-  return base::Ok{};
+  return SettleRsdp(memory, handoff, efi_system_table, "tag_acpi");
 }
 
 }  // namespace bootinfo

@@ -3,6 +3,7 @@
 
 #include "abi/hvm-start-info.h"
 #include "bootinfo/firmware.h"
+#include "bootinfo/rsdp.h"
 
 namespace bootinfo {
 namespace {
@@ -75,7 +76,7 @@ base::Result<> ConvertPvh(const PhysicalMemory& memory, uint64_t start_info_addr
   TRY(TakeModules(memory, info, handoff));
   TRY(TakeMemoryMap(memory, info, handoff, scratch));
   handoff.params->acpi_rsdp_addr = info.rsdp_paddr;
-  return base::Ok{};
+  return SettleRsdp(memory, handoff, 0, "hvm_start_info.rsdp_paddr");
 }
 
 }  // namespace bootinfo

@@ -122,7 +122,7 @@ struct boot_descriptor {
   uint8_t framebuffer_type;  // Multiboot's encoding (kFramebufferType*), as loaders give it
   uint8_t _pad2[2];
   uint32_t unknown_items;    // boot information items the stub did not know and skipped
-  uint32_t _reserved2;
+  uint32_t boot_params_sanitized;  // 1 when the loader's zero page had a sentinel and was cleaned (version 2)
   // Written by the common path when it selects the platform (not by a stub): the hypervisor
   // CPUID reports, kept apart from hardware_subarch.
   uint8_t hypervisor;           // platform::Hypervisor
@@ -141,8 +141,15 @@ struct boot_descriptor {
   // rdtsc when the stub was done with the firmware's services (EFI: ExitBootServices returned),
   // so a boot's cost splits into firmware calls and our own work; 0 for other entries.
   uint64_t firmware_exit_tsc;
+  // The EFI system table (physical) when UEFI ran: the EFI entry's, or a Linux-protocol loader's
+  // efi_info. 0 otherwise. (version 2)
+  uint64_t efi_system_table;
+  // A copy of the RSDP when the loader handed over one in its own memory (Multiboot 2's ACPI
+  // tags): boot_params.acpi_rsdp_addr then points here, never into the loader's data. (version 2)
+  uint8_t rsdp_copy[36];
+  uint8_t _pad4[4];
 };
-static_assert(AssertSize<boot_descriptor, 0x368>());
+static_assert(AssertSize<boot_descriptor, 0x398>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
@@ -162,5 +169,7 @@ ABI_ASSERT_OFFSET(boot_descriptor, hypervisor, 0x2f0);
 ABI_ASSERT_OFFSET(boot_descriptor, hypervisor_features, 0x308);
 ABI_ASSERT_OFFSET(boot_descriptor, long_mode_tsc, 0x358);
 ABI_ASSERT_OFFSET(boot_descriptor, firmware_exit_tsc, 0x360);
+ABI_ASSERT_OFFSET(boot_descriptor, efi_system_table, 0x368);
+ABI_ASSERT_OFFSET(boot_descriptor, rsdp_copy, 0x370);
 
 }  // namespace bootabi

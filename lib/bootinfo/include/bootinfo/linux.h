@@ -26,7 +26,19 @@ inline constexpr uint32_t kMaxSetupDataNodes = 64;
 ///   sanitised; zero-length and wrapping entries are dropped and counted;
 /// - the setup_data chain is walked with bounds, 8-byte alignment and loop checks;
 /// - the initrd (ramdisk_* and ext_ramdisk_*) must not wrap and becomes module 0.
+/// - a non-zero sentinel (0x1ef) means the loader copied the image's first sector instead of
+///   the setup header alone: every field but those Linux keeps is cleared first
+///   (SanitizeBootParams), so stale bytes of the image are never read as boot information;
+/// - the loader's setup_data and efi_info pointers are not handed on: what the common path
+///   needs from them is taken here.
 base::Result<> ConvertLinux(const PhysicalMemory& memory, uint64_t params_address,
                             bootabi::BootEntry entry, const Handoff& handoff, E820Scratch& scratch);
+
+/// Linux's sanitize_boot_params: when `params.sentinel` is set, keeps only the fields a loader
+/// that copied the whole first sector still means (screen_info, apm_bios_info, tboot_addr,
+/// ist_info, hd0/hd1_info, sys_desc_table, olpc_ofw_header, efi_info, alt_mem_k, scratch,
+/// e820_entries, eddbuf_entries, edd_mbr_sig_buf_entries, edd_mbr_sig_buffer, secure_boot,
+/// hdr, e820_table, eddbuf, cc_blob_address) and zeroes the rest. Returns whether it did.
+bool SanitizeBootParams(bootabi::boot_params& params);
 
 }  // namespace bootinfo
