@@ -33,6 +33,7 @@
         .byte   0, 0                            /* ext_loader_ver, ext_loader_type */
         .long   0                               /* cmd_line_ptr */
         .long   0x7fffffff                      /* initrd_addr_max */
+        .globl  setup_start
 setup_start:
         rdtsc
         movl    %eax, %esi

@@ -12,9 +12,8 @@ constinit uint64_t gFreePages = 0;
 void CountPages() {
   for (const unientry::MemoryRange& range : unientry::Boot().memory_map) {
     if (range.type != unientry::MemoryType::kUsable) continue;
-    // Whole pages only: a range's start rounds up, its end down.
-    const uint64_t first = (range.base + 4095) / 4096, end = (range.base + range.size) / 4096;
-    if (end > first) gFreePages += end - first;
+    // Ranges are byte-exact: count only the pages wholly inside each.
+    gFreePages += range.WholePages();
   }
 }
 

@@ -97,7 +97,8 @@ struct BootInfo {
   uint32_t modules_dropped;    // modules past the 16 the framework keeps
   uint64_t acpi_rsdp;          // physical address of the ACPI RSDP, 0 when none was found
   Framebuffer framebuffer;
-  uint64_t efi_system_table;   // physical address, 0 unless the EFI entry ran
+  uint64_t efi_system_table;   // physical address when a UEFI loader gave it (EFI entry, Multiboot 2
+                               // EFI tag, Linux efi_info), else 0; boot services are gone
   /// The typed physical memory map, in address order: RAM the framework and the modules use is
   /// kernel, framework or module, never usable. Filled by the framework's memory-map init
   /// entry (depend on gMemoryMapInit to read it from an init entry).
@@ -106,6 +107,8 @@ struct BootInfo {
 
   /// Bytes of usable memory in the map.
   uint64_t UsableBytes() const;
+  /// The whole 4 KiB pages of kUsable memory (each range rounded inwards).
+  uint64_t UsablePages() const;
 };
 
 /// The boot information; complete before KernelMain, and filled as the init table runs.

@@ -66,6 +66,14 @@ uint64_t BootInfo::UsableBytes() const {
   return total;
 }
 
+uint64_t BootInfo::UsablePages() const {
+  uint64_t total = 0;
+  for (const MemoryRange& range : memory_map) {
+    if (range.type == MemoryType::kUsable) total += range.WholePages();
+  }
+  return total;
+}
+
 bool CommandLine::Lookup(StringView key, StringView& value) const {
   bootinfo::CommandLineWord word;
   if (bootinfo::CommandLine(text_).Find(key, word) == nullptr) return false;

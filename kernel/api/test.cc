@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The test runner of include/unientry/test.h.
 #include "common/console.h"
+#include "common/crash-context.h"
 #include "unientry/exit.h"
 #include "unientry/test.h"
 
@@ -24,7 +25,9 @@ const char* ResultName(Result result) {
 void RunAll() {
   uint32_t counts[4] = {};
   for (const Test& test : linktab::Entries<LINKTAB_TABLE(unientry_tests)>()) {
+    SetRunningTest(test.name);
     Outcome outcome = test.run != nullptr ? test.run() : Error("the test has no function");
+    SetRunningTest(nullptr);
     const auto index = static_cast<uint32_t>(outcome.result);
     if (index > 3) outcome = Error("the test returned an unknown result");
     ++counts[static_cast<uint32_t>(outcome.result)];

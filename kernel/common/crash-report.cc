@@ -4,6 +4,7 @@
 #include "arch/x86/cpu.h"
 #include "arch/x86/interrupt-frame.h"
 #include "common/console.h"
+#include "common/crash-context.h"
 #include "common/exit.h"
 #include "common/init-plan.h"
 
@@ -15,12 +16,16 @@ constexpr const char* kExceptionNames[32] = {
     "#22", "#23", "#24", "#25", "#26", "#27", "#HV", "#VC", "#SX", "#31"};
 
 constinit bool gHandling = false;
+constinit const char* gRunningTest = nullptr;
 
 void Register(console::Line& line, const char* name, uint64_t value) {
   line.Append(" ").Append(name).Append("=").AppendHexPadded(value, 16);
 }
 
 }  // namespace
+
+void SetRunningTest(const char* name) { gRunningTest = name; }
+const char* RunningTest() { return gRunningTest; }
 
 extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) {
   // A fault while reporting a fault: stop at once rather than loop.
@@ -30,6 +35,7 @@ extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) 
   const uint64_t vector = frame->vector;
   const char* name = vector < 32 ? kExceptionNames[vector] : "?";
   const char* init = RunningInitEntry();
+  const char* test = RunningTest();
   {
     console::Line line(console::Importance::kAlways);
     line.Append("crash vector=").AppendDecimal(vector).Append(" (").Append(name).Append(")");
@@ -37,6 +43,7 @@ extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) 
     line.Append(" rip=").AppendHexPadded(frame->rip, 16);
     line.Append(" cr2=").AppendHexPadded(arch::ReadCr2(), 16);
     line.Append(" init=").Append(init != nullptr ? init : "(none)");
+    if (test != nullptr) line.Append(" test=").Append(test);
   }
   {
     console::Line line(console::Importance::kAlways);
@@ -72,11 +79,15 @@ extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) 
     Register(line, "cr3", arch::ReadCr3());
     Register(line, "cr4", arch::ReadCr4());
   }
-  console::Line(console::Importance::kAlways)
-      .Append("status crash \"")
-      .Append(name)
-      .Append(" in init entry ")
-      .Append(init != nullptr ? init : "(none)")
-      .Append("\"");
+  {
+    console::Line line(console::Importance::kAlways);
+    line.Append("status crash \"").Append(name);
+    if (test != nullptr) {
+      line.Append(" in test ").Append(test);
+    } else {
+      line.Append(" in init entry ").Append(init != nullptr ? init : "(none)");
+    }
+    line.Append("\"");
+  }
   unientry::ExitQemu(unientry::Status::kCrash);
 }

@@ -86,3 +86,24 @@ TEST(TypedMap, RangesPastTheCapacityAreCounted) {
 }
 
 }  // namespace
+
+TEST(TypedMap, WholePagesRoundEachRangeInwards) {
+  using bootinfo::MemoryRange;
+  using bootinfo::MemoryType;
+  constexpr MemoryRange kAligned{0x100000, 0x3000, MemoryType::kUsable, 1};
+  static_assert(kAligned.FirstWholePage() == 0x100000 && kAligned.WholePages() == 3);
+  // A usable range after the handoff area starts mid-page and ends mid-page.
+  constexpr MemoryRange kOdd{0x1550d0, 0x3000, MemoryType::kUsable, 1};
+  static_assert(kOdd.FirstWholePage() == 0x156000 && kOdd.WholePages() == 2 && kOdd.end() == 0x1580d0);
+  constexpr MemoryRange kSubPage{0x1001, 0xffe, MemoryType::kUsable, 1};
+  static_assert(kSubPage.WholePages() == 0);
+  constexpr MemoryRange kEmpty{0x2000, 0, MemoryType::kUsable, 1};
+  static_assert(kEmpty.WholePages() == 0);
+  // A range ending at 2^64: the pages are counted without wrapping; end() saturates.
+  constexpr MemoryRange kTop{~uint64_t{0} - 0x2fff, 0x3000, MemoryType::kReserved, 2};
+  static_assert(kTop.end() == ~uint64_t{0} && kTop.FirstWholePage() == ~uint64_t{0} - 0x2fff && kTop.WholePages() == 3);
+  // A size past 2^64 (no sanitised map has one) counts only what lies below 2^64.
+  constexpr MemoryRange kWrap{~uint64_t{0} - 0xfff, 0x10000, MemoryType::kReserved, 2};
+  static_assert(kWrap.WholePages() == 1);
+  EXPECT_EQ(kOdd.WholePages(), 2u);
+}

@@ -99,6 +99,13 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
             const std::vector<uint32_t>& order) {
   Result result{row, "", "", 0, {}, {}, ""};
   const fs::path serial = logs / (row.name + ".log"), output = logs / (row.name + ".out");
+  // A row that needs Xen, with no Xen image given (a kernel booted from an installed
+  // package): skipped, saying how to run it. A Xen image given but missing is an error.
+  if (row.loader.rfind("xen", 0) == 0 && options.xen.empty()) {
+    result.classification = "skipped";
+    result.detail = "no Xen image: give --xen PATH (unientry's ./unientry setup fetches Xen 4.17 into BUILD/xen)";
+    return result;
+  }
   std::string loader = row.loader;
   if (loader == "linux64") loader = "linux64:" + options.linux64_loader;
   std::vector<std::string> argv = {"bash", options.script, "--machine", row.machine, "--kernel", ImagePath(options, row),

@@ -24,11 +24,31 @@ enum class MemoryType : uint8_t {
 
 const char* MemoryTypeName(MemoryType type);
 
+inline constexpr uint64_t kPageSize = 4096;
+
+/// A range of the map. Ranges are byte-exact, not page-aligned: the firmware's map and the
+/// in-use carve-outs (the handoff area, modules) end where they end. Count pages with
+/// FirstWholePage() and WholePages(), never size / 4096.
 struct MemoryRange {
   uint64_t base;
   uint64_t size;
   MemoryType type;
   uint32_t firmware_type;  // the E820 type the firmware gave this memory
+
+  /// One past the last byte, saturated at 2^64 - 1.
+  constexpr uint64_t end() const { return size > ~uint64_t{0} - base ? ~uint64_t{0} : base + size; }
+  /// The address of the first 4 KiB page wholly inside the range (meaningful when WholePages() > 0).
+  constexpr uint64_t FirstWholePage() const { return (base / kPageSize + (base % kPageSize != 0)) * kPageSize; }
+  /// How many 4 KiB pages lie wholly inside the range.
+  constexpr uint64_t WholePages() const {
+    // In page numbers, so a range that reaches 2^64 neither wraps nor counts past it.
+    constexpr uint64_t kPagesInAddressSpace = ~uint64_t{0} / kPageSize + 1;
+    const uint64_t offset = base % kPageSize;
+    const uint64_t first = base / kPageSize + (offset != 0);
+    uint64_t last = size > ~uint64_t{0} - offset ? kPagesInAddressSpace : base / kPageSize + (offset + size) / kPageSize;
+    if (last > kPagesInAddressSpace) last = kPagesInAddressSpace;
+    return last > first ? last - first : 0;
+  }
 };
 
 /// Memory in use at KernelMain, to be carved out of RAM.
