@@ -8,8 +8,8 @@ set(UNIENTRY_KERNEL_FLAGS
     -fno-threadsafe-statics -fno-use-cxa-atexit  # no guards or atexit without a runtime
     -mno-red-zone           # exception frames are pushed on the interrupted stack
     -mgeneral-regs-only     # no SSE or x87: nothing enables or saves that state
-    -fno-pic -fno-pie       # linked at a fixed address
-    -mcmodel=small          # everything lies below 2 GiB
+    -fpie                   # position independent: the kernel runs wherever a loader puts it
+    -mcmodel=small          # the image is smaller than 2 GiB (RIP-relative reach)
     -fno-stack-protector -fcf-protection=none
     -fno-asynchronous-unwind-tables
     -ffunction-sections -fdata-sections
@@ -18,7 +18,8 @@ set(UNIENTRY_KERNEL_FLAGS
 
 # How a kernel is linked, besides its linker script (-T) and the framework's libraries.
 set(UNIENTRY_KERNEL_LINK_FLAGS
-    -nostdlib -static -no-pie
+    -nostdlib -static-pie         # linked at 1 MiB, relocated at boot when loaded elsewhere
+    -Wl,-z,text                   # no relocation in code or read-only data: 32-bit code is PIC
     -Wl,--orphan-handling=error   # a section the script does not place is an error, naming it
     -Wl,--gc-sections
     -Wl,--build-id=none

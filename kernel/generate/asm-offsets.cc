@@ -8,6 +8,7 @@
 #include "abi/boot-params.h"
 #include "abi/e820.h"
 #include "abi/efi.h"
+#include "abi/elf-relocation.h"
 #include "abi/multiboot1.h"
 #include "abi/multiboot2.h"
 #include "abi/hvm-start-info.h"
@@ -27,6 +28,7 @@ void GenerateAsmOffsets() {
   OFFSET(BP_e820_entries, bootabi::boot_params, e820_entries);
   OFFSET(BP_e820_table, bootabi::boot_params, e820_table);
   OFFSET(BP_hdr, bootabi::boot_params, hdr);
+  OFFSET(BP_scratch, bootabi::boot_params, scratch);
   DEFINE(SETUP_HEADER_SIZE, sizeof(bootabi::setup_header));
   HEADER_OFFSET(BP_loadflags, loadflags);
   HEADER_OFFSET(BP_heap_end_ptr, heap_end_ptr);
@@ -80,6 +82,11 @@ void GenerateAsmOffsets() {
   DEFINE(MULTIBOOT2_TAG_FRAMEBUFFER, bootabi::multiboot2::kTagFramebuffer);
   DEFINE(MULTIBOOT2_TAG_ACPI_OLD, bootabi::multiboot2::kTagAcpiOld);
   DEFINE(MULTIBOOT2_TAG_ACPI_NEW, bootabi::multiboot2::kTagAcpiNew);
+  DEFINE(ELF64_RELA_SIZE, sizeof(bootabi::elf64_rela));
+  OFFSET(ELF64_RELA_r_offset, bootabi::elf64_rela, r_offset);
+  OFFSET(ELF64_RELA_r_info, bootabi::elf64_rela, r_info);
+  DEFINE(R_X86_64_RELATIVE, bootabi::kRX8664Relative);
+  OFFSET(ELF64_RELA_r_addend, bootabi::elf64_rela, r_addend);
   OFFSET(EFI_SYSTEM_TABLE_BootServices, bootabi::efi::EFI_SYSTEM_TABLE, BootServices);
   OFFSET(EFI_BOOT_SERVICES_AllocatePages, bootabi::efi::EFI_BOOT_SERVICES, AllocatePages);
   OFFSET(EFI_BOOT_SERVICES_FreePages, bootabi::efi::EFI_BOOT_SERVICES, FreePages);

@@ -160,27 +160,40 @@ TEST_F(BuiltBzImage, IsAlsoAPe32PlusEfiApplication) {
   ASSERT_EQ(pe_offset, image::kPeHeaderOffset);
   efi::pe_file_header pe;
   efi::pe32plus_optional_header optional;
-  efi::pe_section_header sections[2];
+  efi::pe_section_header sections[3];
   std::memcpy(&pe, &file_[pe_offset], sizeof(pe));
   std::memcpy(&optional, &file_[pe_offset + sizeof(pe)], sizeof(optional));
   std::memcpy(sections, &file_[pe_offset + sizeof(pe) + sizeof(optional)], sizeof(sections));
   EXPECT_EQ(pe.Signature, 0x00004550u);
   EXPECT_EQ(pe.Machine, efi::kImageFileMachineAmd64);
-  EXPECT_EQ(pe.NumberOfSections, 2);
+  EXPECT_EQ(pe.NumberOfSections, 3);
   EXPECT_EQ(pe.Characteristics & 0x0001, 0);  // relocations not stripped: OVMF refuses those
   EXPECT_EQ(optional.Magic, efi::kPe32PlusMagic);
   EXPECT_EQ(optional.Subsystem, efi::kImageSubsystemEfiApplication);
+  // NX_COMPAT: firmware that maps data non-executable (edk2's memory protection) may load it.
+  EXPECT_EQ(optional.DllCharacteristics & efi::kImageDllCharacteristicsNxCompat, efi::kImageDllCharacteristicsNxCompat);
+  EXPECT_EQ(optional.DllCharacteristics & efi::kImageDllCharacteristicsDynamicBase, efi::kImageDllCharacteristicsDynamicBase);
+  EXPECT_EQ(optional.SectionAlignment, 4096u);
   EXPECT_EQ(optional.SizeOfHeaders, SetupBytes());
-  EXPECT_EQ(optional.AddressOfEntryPoint,
-            SetupBytes() + kernel_.SymbolValue("efi_pe_entry") - header_.code32_start);
+  const uint32_t kernel_rva = (SetupBytes() + 4095) / 4096 * 4096;  // the kernel lands page-aligned
+  EXPECT_EQ(optional.AddressOfEntryPoint, kernel_rva + kernel_.SymbolValue("efi_pe_entry") - header_.code32_start);
+  // W^X: code read and execute, everything after it read and write, each page-aligned; the
+  // image spans the kernel's whole memory (init_size), so firmware allocates and clears .bss.
   EXPECT_EQ(std::string(sections[0].Name), ".text");
   EXPECT_EQ(sections[0].PointerToRawData, SetupBytes());
-  EXPECT_EQ(sections[0].VirtualAddress, SetupBytes());
-  EXPECT_GE(sections[0].SizeOfRawData, header_.syssize * 16u);
-  EXPECT_EQ(std::string(sections[1].Name, 6), ".reloc");
-  EXPECT_EQ(optional.DataDirectory[efi::kDirectoryBaseRelocation].VirtualAddress, sections[1].VirtualAddress);
-  EXPECT_GE(optional.SizeOfImage, sections[1].VirtualAddress + sections[1].VirtualSize);
-  EXPECT_EQ(file_.size(), sections[1].PointerToRawData + sections[1].SizeOfRawData);
+  EXPECT_EQ(sections[0].VirtualAddress, kernel_rva);
+  EXPECT_EQ(sections[0].Characteristics & (efi::kImageScnMemExecute | efi::kImageScnMemWrite), efi::kImageScnMemExecute);
+  EXPECT_EQ(std::string(sections[1].Name), ".data");
+  EXPECT_EQ(sections[1].VirtualAddress, sections[0].VirtualAddress + sections[0].VirtualSize);
+  EXPECT_EQ(sections[1].VirtualAddress % 4096, 0u);
+  EXPECT_EQ(sections[1].PointerToRawData, sections[0].PointerToRawData + sections[0].SizeOfRawData);
+  EXPECT_EQ(sections[1].Characteristics & (efi::kImageScnMemExecute | efi::kImageScnMemWrite), efi::kImageScnMemWrite);
+  EXPECT_GE(sections[0].SizeOfRawData + sections[1].SizeOfRawData, header_.syssize * 16u);
+  EXPECT_GE(sections[0].VirtualSize + sections[1].VirtualSize, header_.init_size);
+  EXPECT_EQ(std::string(sections[2].Name, 6), ".reloc");
+  EXPECT_EQ(optional.DataDirectory[efi::kDirectoryBaseRelocation].VirtualAddress, sections[2].VirtualAddress);
+  EXPECT_GE(optional.SizeOfImage, sections[2].VirtualAddress + sections[2].VirtualSize);
+  EXPECT_EQ(file_.size(), sections[2].PointerToRawData + sections[2].SizeOfRawData);
   // The setup header stays where the Linux protocol wants it.
   EXPECT_EQ(header_.header, bootabi::kSetupHeaderMagic);
 }
@@ -191,9 +204,10 @@ image::BzImageParts ValidParts() {
   parts.setup.assign(0x400, 0);
   parts.setup_header_offset = 0x1f1;
   parts.setup_code_offset = 0x26c;
-  parts.kernel.assign(0x1000, 0x90);
+  parts.kernel.assign(0x2000, 0x90);
   parts.load_address = 0x100000;
   parts.init_size = 0x4000;
+  parts.text_size = 0x1000;
   parts.entry64_offset = 0x200;
   parts.multiboot1_header_offset = 0x80;
   parts.multiboot1_entry = 0x100100;
@@ -215,7 +229,7 @@ TEST(BzImageWriter, ValidPartsBuild) {
   const auto bytes = image::BuildBzImage(ValidParts());
   const auto header = image::ReadSetupHeader(bytes);
   EXPECT_EQ(header.setup_sects, 1);
-  EXPECT_EQ(header.syssize, 0x100u);
+  EXPECT_EQ(header.syssize, 0x200u);
   EXPECT_EQ(header.jump, 0x6aeb);  // jmp from 0x202 to 0x26c
 }
 
@@ -247,7 +261,14 @@ TEST(BzImageWriter, SetupTooLarge) {
 TEST(BzImageWriter, InitSizeSmallerThanTheImage) {
   auto parts = ValidParts();
   parts.init_size = 0x800;
-  EXPECT_EQ(BuildError(parts), "bzImage: init_size 0x800 smaller than the kernel image 0x1000");
+  EXPECT_EQ(BuildError(parts), "bzImage: init_size 0x800 smaller than the kernel image 0x2000");
+}
+
+TEST(BzImageWriter, CodeThatDoesNotEndOnAPage) {
+  auto parts = ValidParts();
+  parts.text_size = 0x1800;
+  EXPECT_EQ(BuildError(parts), "bzImage: the kernel's code ends at load address + 0x1800: expected a page "
+                               "boundary before the end of its 0x2000 file bytes and 0x4000 memory bytes");
 }
 
 TEST(BzImageWriter, Multiboot1HeaderPastTheSearchedBytes) {

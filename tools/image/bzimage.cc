@@ -21,20 +21,33 @@ constexpr size_t kHeaderEnd = kHeaderOffset + sizeof(bootabi::setup_header);
 [[noreturn]] void Fail(const std::string& message) { throw ImageError("bzImage: " + message); }
 
 // The bzImage is also a PE32+ EFI application, the way Linux's is: "MZ" at 0, the PE header at
-// 0x40 inside the boot sector, the setup as the image's headers, the kernel part as one
-// section whose entry is efi_pe_entry, and a .reloc section with one empty block so firmware
-// knows the image may be placed anywhere (OVMF skips images whose relocations are stripped).
+// 0x40 inside the boot sector, the setup as the image's headers, then the kernel as two
+// page-aligned sections, code (read, execute) and everything after it (read, write: data,
+// .bss, the handoff area, the stack, all inside the image, so firmware allocates and clears
+// them), and a .reloc section with one empty block so firmware knows the image may be placed
+// anywhere (OVMF skips images whose relocations are stripped). The kernel runs where the
+// firmware loads it, relocating itself (arch/x86/relocate.S).
 void WritePeHeader(std::vector<uint8_t>& image, const BzImageParts& parts, uint32_t setup_size) {
   namespace efi = bootabi::efi;
-  const uint32_t text_size = static_cast<uint32_t>(image.size()) - setup_size;
-  const uint32_t reloc_address = setup_size + text_size;
+  auto align = [](uint64_t value, uint64_t to) { return (value + to - 1) / to * to; };
+  const uint32_t file_kernel_size = static_cast<uint32_t>(image.size()) - setup_size;
+  const uint32_t kernel_rva = static_cast<uint32_t>(align(setup_size, kPeSectionAlignment));
+  const uint32_t text_size = static_cast<uint32_t>(parts.text_size);
+  const uint32_t memory_size = static_cast<uint32_t>(align(parts.init_size, kPeSectionAlignment));
+  const uint32_t reloc_rva = kernel_rva + memory_size;
+  const uint32_t reloc_file_offset = static_cast<uint32_t>(image.size());
   constexpr uint32_t kRelocBlockSize = 12;  // PageRVA, BlockSize, two IMAGE_REL_BASED_ABSOLUTE pads
-  if (parts.efi_entry_offset >= parts.kernel.size()) {
-    Fail(fmt::format("efi_pe_entry at load address + {:#x}, outside the {:#x}-byte kernel image",
-                     parts.efi_entry_offset, parts.kernel.size()));
+  if (parts.efi_entry_offset >= parts.text_size) {
+    Fail(fmt::format("efi_pe_entry at load address + {:#x}, outside the {:#x}-byte code of the kernel image",
+                     parts.efi_entry_offset, parts.text_size));
+  }
+  if (text_size == 0 || text_size % kPeSectionAlignment != 0 || text_size >= file_kernel_size ||
+      text_size >= memory_size) {
+    Fail(fmt::format("the kernel's code ends at load address + {:#x}: expected a page boundary before the "
+                     "end of its {:#x} file bytes and {:#x} memory bytes", text_size, file_kernel_size, memory_size));
   }
   const size_t pe_end = kPeHeaderOffset + sizeof(efi::pe_file_header) + sizeof(efi::pe32plus_optional_header) +
-                        2 * sizeof(efi::pe_section_header);
+                        3 * sizeof(efi::pe_section_header);
   if (pe_end > kHeaderOffset) Fail(fmt::format("PE header would end at {:#x}, past the setup header at {:#x}", pe_end, kHeaderOffset));
   for (size_t i = 0; i < pe_end; ++i) {
     const bool reserved = i < 2 || i >= 0x3c;
@@ -48,43 +61,51 @@ void WritePeHeader(std::vector<uint8_t>& image, const BzImageParts& parts, uint3
   efi::pe_file_header file{};
   file.Signature = 0x00004550;  // "PE\0\0"
   file.Machine = efi::kImageFileMachineAmd64;
-  file.NumberOfSections = 2;
+  file.NumberOfSections = 3;
   file.SizeOfOptionalHeader = sizeof(efi::pe32plus_optional_header);
-  file.Characteristics = 0x0206;  // executable, line numbers and debug info stripped; not relocs
+  file.Characteristics = efi::kImageFileExecutableImage | efi::kImageFileLineNumsStripped | efi::kImageFileDebugStripped;
 
   efi::pe32plus_optional_header optional{};
   optional.Magic = efi::kPe32PlusMagic;
   optional.SizeOfCode = text_size;
-  optional.AddressOfEntryPoint = setup_size + static_cast<uint32_t>(parts.efi_entry_offset);
-  optional.BaseOfCode = setup_size;
-  optional.SectionAlignment = kSectorSize;  // below a page, so equal to FileAlignment
+  optional.SizeOfInitializedData = memory_size - text_size;
+  optional.AddressOfEntryPoint = kernel_rva + static_cast<uint32_t>(parts.efi_entry_offset);
+  optional.BaseOfCode = kernel_rva;
+  optional.SectionAlignment = kPeSectionAlignment;
   optional.FileAlignment = kSectorSize;
-  optional.SizeOfImage = reloc_address + kSectorSize;
+  optional.SizeOfImage = reloc_rva + kPeSectionAlignment;
   optional.SizeOfHeaders = setup_size;
   optional.Subsystem = efi::kImageSubsystemEfiApplication;
+  optional.DllCharacteristics = efi::kImageDllCharacteristicsDynamicBase | efi::kImageDllCharacteristicsNxCompat;
   optional.NumberOfRvaAndSizes = 16;
-  optional.DataDirectory[efi::kDirectoryBaseRelocation] = {reloc_address, kRelocBlockSize};
+  optional.DataDirectory[efi::kDirectoryBaseRelocation] = {reloc_rva, kRelocBlockSize};
 
-  efi::pe_section_header sections[2] = {};
+  efi::pe_section_header sections[3] = {};
   std::memcpy(sections[0].Name, ".text", 5);
   sections[0].VirtualSize = text_size;
-  sections[0].VirtualAddress = setup_size;
+  sections[0].VirtualAddress = kernel_rva;
   sections[0].SizeOfRawData = text_size;
   sections[0].PointerToRawData = setup_size;
-  sections[0].Characteristics = 0xe0000020;  // code, execute, read, write
-  std::memcpy(sections[1].Name, ".reloc", 6);
-  sections[1].VirtualSize = kRelocBlockSize;
-  sections[1].VirtualAddress = reloc_address;
-  sections[1].SizeOfRawData = kSectorSize;
-  sections[1].PointerToRawData = reloc_address;
-  sections[1].Characteristics = 0x42000040;  // initialised data, discardable, read
+  sections[0].Characteristics = efi::kImageScnCntCode | efi::kImageScnMemExecute | efi::kImageScnMemRead;
+  std::memcpy(sections[1].Name, ".data", 5);
+  sections[1].VirtualSize = memory_size - text_size;
+  sections[1].VirtualAddress = kernel_rva + text_size;
+  sections[1].SizeOfRawData = file_kernel_size - text_size;
+  sections[1].PointerToRawData = setup_size + text_size;
+  sections[1].Characteristics = efi::kImageScnCntInitializedData | efi::kImageScnMemRead | efi::kImageScnMemWrite;
+  std::memcpy(sections[2].Name, ".reloc", 6);
+  sections[2].VirtualSize = kRelocBlockSize;
+  sections[2].VirtualAddress = reloc_rva;
+  sections[2].SizeOfRawData = kSectorSize;
+  sections[2].PointerToRawData = reloc_file_offset;
+  sections[2].Characteristics = efi::kImageScnCntInitializedData | efi::kImageScnMemDiscardable | efi::kImageScnMemRead;
 
   std::memcpy(&image[pe_offset], &file, sizeof(file));
   std::memcpy(&image[pe_offset + sizeof(file)], &optional, sizeof(optional));
   std::memcpy(&image[pe_offset + sizeof(file) + sizeof(optional)], sections, sizeof(sections));
 
   std::vector<uint8_t> reloc(kSectorSize, 0);
-  const uint32_t block[2] = {setup_size, kRelocBlockSize};
+  const uint32_t block[2] = {kernel_rva, kRelocBlockSize};
   std::memcpy(reloc.data(), block, sizeof(block));
   image.insert(image.end(), reloc.begin(), reloc.end());
 }
@@ -106,6 +127,18 @@ BzImageParts ReadBzImageParts(const ElfImage& setup, const ElfImage& kernel) {
   uint64_t kernel_end = 0;
   parts.kernel = kernel.Flatten(parts.load_address, &kernel_end);
   parts.init_size = kernel_end - parts.load_address;
+  // The code: the executable segments from the load address on, up to the next segment.
+  uint64_t code_end = parts.load_address;
+  for (const LoadSegment& segment : kernel.load_segments()) {
+    if (segment.executable) code_end = std::max(code_end, segment.physical_address + segment.memory_size);
+  }
+  parts.text_size = (code_end - parts.load_address + 4095) / 4096 * 4096;
+  for (const LoadSegment& segment : kernel.load_segments()) {
+    if (!segment.executable && segment.physical_address < code_end) {
+      Fail(fmt::format("{}: a data segment at {:#x} lies before the end of the code at {:#x}", kernel.path(),
+                       segment.physical_address, code_end));
+    }
+  }
   parts.entry64_offset = kernel.SymbolValue("linux64_start") - parts.load_address;
   parts.multiboot1_header_offset = kernel.SymbolValue("multiboot1_header") - parts.load_address;
   parts.multiboot1_entry = kernel.SymbolValue("multiboot1_start");

@@ -31,6 +31,8 @@ struct BzImageParts {
   std::vector<uint8_t> kernel;  // flat kernel image from its load address
   uint64_t load_address;        // physical address of the kernel image (code32_start)
   uint64_t init_size;           // bytes from the load address the kernel uses in memory
+  uint64_t text_size;           // bytes from the load address to the first non-executable
+                                // segment: the PE image's code section, the rest is data
   uint64_t entry64_offset;      // the 64-bit entry, relative to the load address: must be 0x200
   uint64_t multiboot1_header_offset;  // the reserved Multiboot 1 header slot, from the load address
   uint64_t multiboot1_entry;          // multiboot1_start
@@ -40,6 +42,9 @@ struct BzImageParts {
 
 /// Where BuildBzImage puts the PE/COFF header that makes the file an EFI application too.
 inline constexpr uint32_t kPeHeaderOffset = 0x40;
+/// The PE image's section alignment: pages, so firmware can map code read-only and
+/// executable and data non-executable (NX_COMPAT), and the kernel lands page-aligned.
+inline constexpr uint32_t kPeSectionAlignment = 4096;
 
 /// Reads setup.elf and the kernel ELF into parts; throws ImageError on anything unexpected.
 BzImageParts ReadBzImageParts(const ElfImage& setup, const ElfImage& kernel);

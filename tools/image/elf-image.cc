@@ -96,7 +96,8 @@ ElfImage ElfImage::FromBytes(std::vector<uint8_t> bytes, const std::string& name
       Fail(path, fmt::format("program header {}: p_filesz {} exceeds p_memsz {}", i,
                              Hex(phdr.p_filesz), Hex(phdr.p_memsz)));
     }
-    image.segments_.push_back(LoadSegment{phdr.p_paddr, phdr.p_offset, phdr.p_filesz, phdr.p_memsz});
+    image.segments_.push_back(
+        LoadSegment{phdr.p_paddr, phdr.p_offset, phdr.p_filesz, phdr.p_memsz, (phdr.p_flags & PF_X) != 0});
   }
 
   for (Elf_Scn* scn = elf_nextscn(elf.get(), nullptr); scn != nullptr;

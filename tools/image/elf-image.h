@@ -31,6 +31,7 @@ struct LoadSegment {
   uint64_t file_offset;
   uint64_t file_size;
   uint64_t memory_size;
+  bool executable;  // PF_X
 };
 
 struct Symbol {

@@ -21,6 +21,7 @@
 #include "image/elf-image.h"
 #include "image/init-table.h"
 #include "image/plan.h"
+#include "image/relocations.h"
 #include "image/seal.h"
 #include "image/symbolizer.h"
 #include "image/tables.h"
@@ -287,6 +288,10 @@ int main(int argc, char** argv) {
     const auto lost = image::CheckDeclaredEntries(elf, tables, image::ReadDeclaredEntries(elf), init_entries);
     plan.errors.insert(plan.errors.begin(), lost.begin(), lost.end());
     if (!lost.empty()) plan.order.clear();
+    // What the boot code relocates where a loader put the image elsewhere.
+    const image::SelfRelocations relocations = image::CheckSelfRelocations(elf);
+    plan.errors.insert(plan.errors.begin(), relocations.errors.begin(), relocations.errors.end());
+    if (!relocations.errors.empty()) plan.order.clear();
     // A sealed image must carry the order this check derives.
     bool sealed = false;
     const std::vector<uint32_t> sealed_order = image::ReadSealedOrder(elf, sealed);

@@ -75,7 +75,7 @@ exception_common:
         call    HandleException
         ud2
 
-        .section .rodata, "a"
+        .section .data.rel.ro.exception_vectors, "aw"  /* pointers: relocated where the image runs */
         .balign 8
         .globl exception_vectors
 exception_vectors:

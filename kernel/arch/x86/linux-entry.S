@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT
  *
  * The head of the kernel image: what loaders find at fixed places near its start (the load
- * address, 0x100000; the linker script checks the offsets the protocols fix).
+ * address: KERNEL_LINK_ADDRESS where the ELF's and Multiboot's loaders put it, anywhere
+ * kernel_alignment allows for the Linux protocol's; linker.ld checks the offsets the
+ * protocols fix).
  *
  *   + 0x000  Linux 32-bit entry (code32_start)
  *   + 0x080  Multiboot 1 header slot: zeros here, so QEMU boots unientry.elf through PVH;
@@ -15,7 +17,8 @@
  * load address + 0: the 32-bit entry, code32_start (boot.rst, "32-bit Boot Protocol"):
  *   flat protected mode, paging off, interrupts off; CS = __BOOT_CS, DS = ES = SS = __BOOT_DS
  *   (flat, 4 GiB); %esi = the zero page; %ebp = %edi = %ebx = 0. Entered by GRUB's `linux` on
- *   BIOS, and by our own real-mode setup, which sets %ebx = SETUP16_HANDOFF_MAGIC.
+ *   BIOS, and by our own real-mode setup, which sets %ebx = SETUP16_HANDOFF_MAGIC. No stack:
+ *   boot_params.scratch is the protocol's 4 bytes for the call that finds where we run.
  *
  * load address + 0x200: the 64-bit entry (boot.rst, "64-bit Boot Protocol"):
  *   64-bit mode, paging on with the kernel, the zero page and the command line identity
@@ -26,6 +29,7 @@
  * the handoff area and joins the common 64-bit entry.
  */
 #include "arch/x86/linux-handoff.h"
+#include "arch/x86/position.inc"
 #include "generated/asm-offsets.h"
 #include "arch/x86/require-long-mode.inc"
 
@@ -35,41 +39,44 @@
 linux32_start:
         cli
         cld
+        movl    %ebp, %ecx                      /* the setup's TSC (low half), for linux16 */
+        LOCATE_ANCHOR BP_scratch(%esi), linux32_anchor
         rdtsc
-        movl    %eax, linux_entry_tsc
-        movl    %edx, linux_entry_tsc + 4
-        movl    $BOOT_ENTRY_LINUX32, linux_entry
+        movl    %eax, (linux_entry_tsc - linux32_anchor)(%ebp)
+        movl    %edx, (linux_entry_tsc + 4 - linux32_anchor)(%ebp)
+        movl    $BOOT_ENTRY_LINUX32, (linux_entry - linux32_anchor)(%ebp)
         cmpl    $SETUP16_HANDOFF_MAGIC, %ebx
         jne     1f
-        movl    $BOOT_ENTRY_LINUX16, linux_entry
-        movl    %ebp, linux_entry_tsc           /* the setup's TSC, from its first instructions */
-        movl    %edi, linux_entry_tsc + 4
-1:      jmp     linux32_require_long_mode       /* outside .text.head: +0x200 is the 64-bit entry */
+        movl    $BOOT_ENTRY_LINUX16, (linux_entry - linux32_anchor)(%ebp)
+        movl    %ecx, (linux_entry_tsc - linux32_anchor)(%ebp)  /* the setup's TSC, from its first instructions */
+        movl    %edi, (linux_entry_tsc + 4 - linux32_anchor)(%ebp)
+1:      leal    (linux32_require_long_mode - linux32_anchor)(%ebp), %ebp
+        jmp     linux32_require_long_mode       /* outside .text.head: +0x200 is the 64-bit entry */
 
         .section .text.entry32, "ax"
         .code32
-linux32_require_long_mode:
-        REQUIRE_LONG_MODE                       /* keeps %esi; after the setup's %ebp:%edi are read */
-        movl    $linux32_start64, %edi
+linux32_require_long_mode:                      /* %ebp = its runtime address */
+        REQUIRE_LONG_MODE linux32_require_long_mode     /* keeps %esi */
+        leal    (linux32_start64 - linux32_require_long_mode)(%ebp), %edi
+        leal    (enter_long_mode - linux32_require_long_mode)(%ebp), %ebp
         jmp     enter_long_mode                 /* keeps %esi */
 
         .section .text.head, "ax"
         .code64
 linux32_start64:
-        leaq    boot_stack_top(%rip), %rsp
         movl    %esi, %edi                      /* LinuxStubMain(zero page, entry, tsc) */
         movl    linux_entry(%rip), %esi
         movq    linux_entry_tsc(%rip), %rdx
         call    LinuxStubMain
         ud2
 
-        .org    0x80
+        .org    HEAD_MULTIBOOT1_HEADER
         .balign 4
         .globl multiboot1_header
 multiboot1_header:
         .fill   MULTIBOOT1_HEADER_SIZE, 1, 0
 
-        .org    0xc0
+        .org    HEAD_MULTIBOOT2_HEADER
         .balign 8
         .globl multiboot2_header
 multiboot2_header:
@@ -85,33 +92,43 @@ multiboot2_header:
         .long   MULTIBOOT2_TAG_BASIC_MEMINFO, MULTIBOOT2_TAG_MMAP, MULTIBOOT2_TAG_FRAMEBUFFER
         .long   MULTIBOOT2_TAG_ACPI_OLD, MULTIBOOT2_TAG_ACPI_NEW
 2:      .balign 8
+        /* Link addresses: the loader puts the file's bytes there (header_addr is where this
+         * header lands, the rest follows linearly). */
 3:      .short  MULTIBOOT2_HEADER_TAG_ADDRESS, 0
         .long   4f - 3b
-        .long   multiboot2_header, __kernel_start, __data_end, __kernel_end
+        LINK_ADDRESS_OF multiboot2_header, linux32_start
+        LINK_ADDRESS_OF __kernel_start, linux32_start
+        LINK_ADDRESS_OF __data_end, linux32_start
+        LINK_ADDRESS_OF __kernel_end, linux32_start
 4:      .balign 8
 5:      .short  MULTIBOOT2_HEADER_TAG_ENTRY_ADDRESS, 0
         .long   6f - 5b
-        .long   multiboot2_start
+        LINK_ADDRESS_OF multiboot2_start, linux32_start
 6:      .balign 8
         .short  MULTIBOOT2_HEADER_TAG_END, 0
         .long   8
 multiboot2_header_end:
 
-        .org    0x200
+        .org    HEAD_LINUX64_ENTRY
         .globl linux64_start
 linux64_start:
         cli
         cld
         rdtsc
         shlq    $32, %rdx
-        orq     %rax, %rdx                      /* tsc */
-        movq    %rsi, %rdi                      /* zero page */
+        orq     %rax, %rdx
+        movq    %rdx, %rbx                      /* tsc, kept across relocate_kernel */
         leaq    boot_stack_top(%rip), %rsp
-        /* Our own identity map: the loader's maps only what the protocol requires. The code
-         * runs from the kernel image, which both maps cover at the same address. */
+        /* On the loader's page tables, which map the image where it lies (the protocol's
+         * promise): its pointers first, then our own identity map (the loader's maps only
+         * what the protocol requires; the code runs from the kernel image, which both cover
+         * at the same address). */
+        call    relocate_kernel                 /* keeps %rsi, %rbx */
         leaq    boot_pml4(%rip), %rax
         movq    %rax, %cr3
+        movq    %rsi, %rdi                      /* LinuxStubMain(zero page, entry, tsc) */
         movl    $BOOT_ENTRY_LINUX64, %esi
+        movq    %rbx, %rdx
         call    LinuxStubMain
         ud2
 

@@ -11,10 +11,11 @@
  *   CR0: PG clear, PE set; EFLAGS: VM and IF clear
  *   no stack; GDTR and IDTR undefined: load your own before using segments or interrupts
  *
- * The stub keeps %eax and %ebx, takes a stack, switches to long mode with the shared code and
+ * The stub finds where it runs, keeps %eax and %ebx, switches to long mode with the shared code and
  * lets MultibootStubMain (entry/multiboot-stub.cc) check the magic and translate.
  */
 #include "generated/asm-offsets.h"
+#include "arch/x86/position.inc"
 #include "arch/x86/require-long-mode.inc"
 
         .section .text.entry32, "ax"
@@ -31,18 +32,21 @@ multiboot2_start:
 multiboot_start:
         cli
         cld
-        movl    %eax, multiboot_magic
-        movl    %ecx, multiboot_entry
-        REQUIRE_LONG_MODE                       /* keeps %ebx */
+        /* No stack: the information block's first word (its size or flags) serves as one
+         * for the call, and is put back. */
+        LOCATE_ANCHOR (%ebx), multiboot_anchor
+        movl    %eax, (multiboot_magic - multiboot_anchor)(%ebp)
+        movl    %ecx, (multiboot_entry - multiboot_anchor)(%ebp)
+        REQUIRE_LONG_MODE multiboot_anchor              /* keeps %ebx */
         rdtsc
-        movl    %eax, multiboot_entry_tsc
-        movl    %edx, multiboot_entry_tsc + 4
-        movl    $multiboot_start64, %edi        /* %ebx survives enter_long_mode */
+        movl    %eax, (multiboot_entry_tsc - multiboot_anchor)(%ebp)
+        movl    %edx, (multiboot_entry_tsc + 4 - multiboot_anchor)(%ebp)
+        leal    (multiboot_start64 - multiboot_anchor)(%ebp), %edi  /* %ebx survives enter_long_mode */
+        leal    (enter_long_mode - multiboot_anchor)(%ebp), %ebp
         jmp     enter_long_mode
 
         .code64
 multiboot_start64:
-        leaq    boot_stack_top(%rip), %rsp
         /* MultibootStubMain(magic, info, entry, tsc) */
         movl    %ebx, %esi
         movl    multiboot_magic(%rip), %edi

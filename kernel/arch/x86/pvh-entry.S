@@ -11,22 +11,26 @@
  *   EFLAGS: VM, IF and TF clear; all other state is unspecified
  *   No stack, GDT or IDT is provided.
  *
- * The stub records the TSC, takes a stack, switches to long mode with the shared code and
+ * The stub finds where it runs, records the TSC, switches to long mode with the shared code and
  * hands %ebx to the C++ translator (entry/pvh-stub.cc), which fills boot_params and jumps to
  * the common 64-bit entry.
  */
 #include "arch/x86/segments.h"
 #include "generated/asm-offsets.h"
+#include "arch/x86/position.inc"
 #include "arch/x86/require-long-mode.inc"
 
-        .section .note.Xen, "a", @note
+        /* Writable only so that the link may relocate the 64-bit value like any pointer (a
+         * PIE refuses a relocation in read-only data); loaders read the file's link address.
+         * 8 bytes, as Linux's note has: QEMU reads that many, Xen takes either size. */
+        .section .note.Xen, "aw", @note
         .balign 4
         .long   2f - 1f                 /* namesz */
-        .long   4f - 3f                 /* descsz: 4 bytes, a 32-bit physical address */
+        .long   4f - 3f                 /* descsz: the entry's physical address */
         .long   XEN_ELFNOTE_PHYS32_ENTRY
 1:      .asciz  "Xen"
 2:      .balign 4
-3:      .long   pvh_start
+3:      .quad   pvh_start
 4:      .balign 4
 
         .section .text.entry32, "ax"
@@ -34,16 +38,19 @@
         .globl pvh_start
 pvh_start:
         cld
-        REQUIRE_LONG_MODE               /* keeps %ebx */
+        /* No stack: start_info's first word (its magic) serves as one for the call, and is
+         * put back. */
+        LOCATE_ANCHOR (%ebx), pvh_anchor
+        REQUIRE_LONG_MODE pvh_anchor    /* keeps %ebx */
         rdtsc
-        movl    %eax, pvh_entry_tsc
-        movl    %edx, pvh_entry_tsc + 4
-        movl    $pvh_start64, %edi      /* %ebx survives enter_long_mode; no stack needed yet */
+        movl    %eax, (pvh_entry_tsc - pvh_anchor)(%ebp)
+        movl    %edx, (pvh_entry_tsc + 4 - pvh_anchor)(%ebp)
+        leal    (pvh_start64 - pvh_anchor)(%ebp), %edi  /* %ebx survives enter_long_mode */
+        leal    (enter_long_mode - pvh_anchor)(%ebp), %ebp
         jmp     enter_long_mode
 
         .code64
 pvh_start64:
-        leaq    boot_stack_top(%rip), %rsp
         movl    %ebx, %edi              /* PvhStubMain(start_info_address, entry_tsc) */
         movq    pvh_entry_tsc(%rip), %rsi
         call    PvhStubMain             /* never returns */

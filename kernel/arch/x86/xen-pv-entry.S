@@ -17,7 +17,7 @@
 
 /* One note in the .note.Xen section Xen's ELF loader reads: a string or a 64-bit value. */
         .macro  XEN_NOTE_BEGIN type
-        .section .note.Xen, "a", @note
+        .section .note.Xen, "aw", @note   /* writable: the 64-bit values are relocatable pointers */
         .balign 4
         .long   2f - 1f
         .long   4f - 3f
@@ -57,8 +57,10 @@ xen_pv_start:
         rdtsc
         shlq    $32, %rdx
         orq     %rax, %rdx
-        movq    %rsi, %rdi                      /* XenPvStubMain(start_info, tsc) */
-        movq    %rdx, %rsi
+        movq    %rdx, %rbx                      /* tsc, kept across relocate_kernel */
         leaq    boot_stack_top(%rip), %rsp
+        call    relocate_kernel                 /* Xen loads the image at its link address: nothing to do */
+        movq    %rsi, %rdi                      /* XenPvStubMain(start_info, tsc) */
+        movq    %rbx, %rsi
         call    XenPvStubMain
         ud2

@@ -281,6 +281,17 @@ ABI_ASSERT_OFFSET(EFI_GRAPHICS_OUTPUT_PROTOCOL, Mode, 24);
 inline constexpr uint16_t kImageFileMachineAmd64 = 0x8664;
 inline constexpr uint16_t kPe32PlusMagic = 0x20b;
 inline constexpr uint16_t kImageSubsystemEfiApplication = 10;
+inline constexpr uint16_t kImageFileExecutableImage = 0x0002;
+inline constexpr uint16_t kImageFileLineNumsStripped = 0x0004;
+inline constexpr uint16_t kImageFileDebugStripped = 0x0200;
+inline constexpr uint16_t kImageDllCharacteristicsDynamicBase = 0x0040;  // may be loaded anywhere
+inline constexpr uint16_t kImageDllCharacteristicsNxCompat = 0x0100;     // data may be non-executable
+inline constexpr uint32_t kImageScnCntCode = 0x00000020;
+inline constexpr uint32_t kImageScnCntInitializedData = 0x00000040;
+inline constexpr uint32_t kImageScnMemDiscardable = 0x02000000;
+inline constexpr uint32_t kImageScnMemExecute = 0x20000000;
+inline constexpr uint32_t kImageScnMemRead = 0x40000000;
+inline constexpr uint32_t kImageScnMemWrite = 0x80000000;
 
 struct [[gnu::packed]] pe_file_header {
   uint32_t Signature;  // "PE\0\0"
