@@ -2,6 +2,7 @@
 #include "unientry/report.h"
 
 #include "arch/x86/identity-map.h"
+#include "arch/x86/kernel-layout.h"
 #include "base/string-view.h"
 #include "common/boot-context.h"
 #include "common/console.h"
@@ -55,6 +56,8 @@ void PrintMemoryMap() {
 
 }  // namespace
 
+extern "C" char __kernel_start[], __kernel_end[];  // linker.ld
+
 void unientry::PrintBootReport() {
   const bootabi::boot_params& params = *gBoot.params;
   const bootabi::boot_descriptor& descriptor = *gBoot.descriptor;
@@ -71,6 +74,16 @@ void unientry::PrintBootReport() {
       .AppendHexPadded(params.hdr.version, 4)
       .Append(" firmware=")
       .Append(bootabi::FirmwareName(gBoot.firmware));
+  {
+    // Where the image runs: a loader may put it anywhere (arch/x86/relocate.S).
+    const uint64_t start = reinterpret_cast<uint64_t>(__kernel_start);
+    console::Line(console::Importance::kAlways)
+        .Append("report image ")
+        .AppendHexPadded(start, 16)
+        .Append("-")
+        .AppendHexPadded(reinterpret_cast<uint64_t>(__kernel_end) - 1, 16)
+        .Append(start == KERNEL_LINK_ADDRESS ? " at-link-address" : " relocated");
+  }
   {
     console::Line line(console::Importance::kAlways);
     line.Append("report platform ").Append(platform::Current().name);

@@ -15,6 +15,7 @@
 #include "bootinfo/pvh.h"
 #include "base/string-buffer.h"
 #include "bzimage.h"
+#include "placement.h"
 #include "common/console.h"
 #include "common/exit.h"
 
@@ -63,14 +64,22 @@ extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t) 
   if (parsed.is_error()) Stop("reading the bzImage", parsed.error());
   const loader::BzImage& image = parsed.value();
 
-  // The kernel is not relocatable: it goes to pref_address, which must not overlap us.
-  const uint64_t load = image.header.pref_address;
-  const uint64_t end = load + (image.header.init_size > image.kernel_size ? image.header.init_size : image.kernel_size);
+  // Where the kernel goes: pref_address, or where linux64-loader.load= says for a relocatable
+  // kernel; clear of the loader, the bzImage and the other modules.
+  const auto request = loader::TakePlacementRequest(gCommandLine);
+  if (request.is_error()) Stop("reading the command line", request.error());
   extern char __loader_start[], __loader_end[];
-  if (end > reinterpret_cast<uint64_t>(__loader_start) && load < reinterpret_cast<uint64_t>(__loader_end)) {
-    Stop("placing the kernel", base::MakeError("kernel would overlap the loader", "pref_address",
-                                               reinterpret_cast<uint64_t>(__loader_end), load));
+  loader::Busy busy[2 + bootabi::kBootDescriptorMaxModules] = {};
+  uint32_t busy_count = 0;
+  busy[busy_count++] = {reinterpret_cast<uint64_t>(__loader_start),
+                        static_cast<uint64_t>(__loader_end - __loader_start)};
+  for (uint32_t i = 0; i < gLoaderDescriptor.module_count && i < bootabi::kBootDescriptorMaxModules; ++i) {
+    busy[busy_count++] = {gLoaderDescriptor.modules[i].paddr, gLoaderDescriptor.modules[i].size};
   }
+  const auto placed = loader::PlaceKernel(image.header, request.value(), gLoaderInfo.e820_table,
+                                          gLoaderInfo.e820_entries, busy, busy_count, arch::kIdentityMappedBytes);
+  if (placed.is_error()) Stop("placing the kernel", placed.error());
+  const uint64_t load = placed.value();
   __builtin_memmove(reinterpret_cast<void*>(load), reinterpret_cast<const void*>(image.kernel_address),
                     image.kernel_size);
 

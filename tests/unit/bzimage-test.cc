@@ -67,8 +67,9 @@ TEST_F(BuiltBzImage, LoadFlagsAndXLoadFlags) {
   EXPECT_EQ(header_.loadflags & bootabi::kLoadedHigh, bootabi::kLoadedHigh);
   EXPECT_EQ(header_.loadflags & bootabi::kCanUseHeap, 0);  // the loader's bit
   EXPECT_EQ(header_.xloadflags & bootabi::kXlfKernel64, bootabi::kXlfKernel64);
-  EXPECT_EQ(header_.xloadflags & bootabi::kXlfCanBeLoadedAbove4G, 0);  // fixed at 1 MiB
-  EXPECT_EQ(header_.relocatable_kernel, 0);
+  EXPECT_EQ(header_.xloadflags & bootabi::kXlfCanBeLoadedAbove4G, 0);  // the boot maps the first 4 GiB only
+  EXPECT_EQ(header_.relocatable_kernel, 1);  // arch/x86/relocate.S
+  EXPECT_EQ(header_.min_alignment, 12);       // pages
 }
 
 TEST_F(BuiltBzImage, AddressesComeFromTheKernel) {
@@ -76,7 +77,7 @@ TEST_F(BuiltBzImage, AddressesComeFromTheKernel) {
   EXPECT_EQ(header_.code32_start, load);
   EXPECT_EQ(header_.pref_address, load);
   EXPECT_EQ(kernel_.SymbolValue("linux64_start"), load + 0x200);
-  EXPECT_EQ(header_.kernel_alignment, 0x100000u);
+  EXPECT_EQ(header_.kernel_alignment, 0x1000u);
   EXPECT_EQ(load % header_.kernel_alignment, 0u);
   const uint64_t end = kernel_.SymbolValue("__kernel_end");
   EXPECT_GE(header_.init_size, end - load);

@@ -221,10 +221,12 @@ std::vector<uint8_t> BuildBzImage(const BzImageParts& parts) {
   header.loadflags = bootabi::kLoadedHigh;
   header.code32_start = static_cast<uint32_t>(parts.load_address);
   header.initrd_addr_max = 0xffffffff;  // the boot page tables map the first 4 GiB
-  header.kernel_alignment = static_cast<uint32_t>(parts.load_address);
-  header.relocatable_kernel = 0;        // linked at a fixed address
-  header.min_alignment = static_cast<uint8_t>(__builtin_ctzll(parts.load_address));
-  header.xloadflags = bootabi::kXlfKernel64;  // not ABOVE_4G: the kernel runs at 1 MiB only
+  // Relocatable (arch/x86/relocate.S): the image needs page alignment only (its page tables
+  // and stack are aligned within it), which is what kernel_alignment says is required.
+  header.kernel_alignment = kKernelAlignment;
+  header.relocatable_kernel = 1;
+  header.min_alignment = static_cast<uint8_t>(__builtin_ctz(kKernelAlignment));
+  header.xloadflags = bootabi::kXlfKernel64;  // not yet ABOVE_4G: the boot page tables map the first 4 GiB
   header.cmdline_size = bootabi::kCommandLineSize - 1;
   header.pref_address = parts.load_address;
   header.init_size = static_cast<uint32_t>((parts.init_size + 4095) / 4096 * 4096);

@@ -21,6 +21,7 @@ inline constexpr uint16_t kBzImageProtocolVersion = 0x020e;
 // sanitize_boot_params), and the kernel then clears what such a loader left stale.
 inline constexpr uint8_t kSentinelInImage = 0xff;
 inline constexpr size_t kSectorSize = 512;
+inline constexpr uint32_t kKernelAlignment = 0x1000;
 inline constexpr uint32_t kSetupSegmentLimit = 0x8000;  // setup + heap + stack (boot.rst)
 
 struct BzImageParts {
