@@ -74,6 +74,9 @@ void GenerateAsmOffsets() {
   DEFINE(MULTIBOOT2_HEADER_TAG_INFORMATION_REQUEST, bootabi::multiboot2::kHeaderTagInformationRequest);
   DEFINE(MULTIBOOT2_HEADER_TAG_ADDRESS, bootabi::multiboot2::kHeaderTagAddress);
   DEFINE(MULTIBOOT2_HEADER_TAG_ENTRY_ADDRESS, bootabi::multiboot2::kHeaderTagEntryAddress);
+  DEFINE(MULTIBOOT2_HEADER_TAG_RELOCATABLE, bootabi::multiboot2::kHeaderTagRelocatable);
+  DEFINE(MULTIBOOT2_HEADER_TAG_RELOCATABLE_SIZE, sizeof(bootabi::multiboot2::header_tag_relocatable));
+  DEFINE(MULTIBOOT2_LOAD_PREFERENCE_HIGH, bootabi::multiboot2::kLoadPreferenceHigh);
   DEFINE(MULTIBOOT2_TAG_CMDLINE, bootabi::multiboot2::kTagCmdline);
   DEFINE(MULTIBOOT2_TAG_BOOT_LOADER_NAME, bootabi::multiboot2::kTagBootLoaderName);
   DEFINE(MULTIBOOT2_TAG_MODULE, bootabi::multiboot2::kTagModule);

@@ -10,6 +10,9 @@
 #pragma once
 
 #define KERNEL_LINK_ADDRESS 0x100000
+// What the image needs of where it runs: its page tables and stack are page-aligned inside it.
+// The bzImage says the same (unientry-mkbzimage: kernel_alignment, min_alignment).
+#define KERNEL_ALIGNMENT 0x1000
 
 // Offsets from the start of the image (= the Linux 32-bit entry, code32_start).
 #define HEAD_MULTIBOOT1_HEADER 0x80

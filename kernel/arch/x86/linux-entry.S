@@ -105,6 +105,16 @@ multiboot2_header:
         .long   6f - 5b
         LINK_ADDRESS_OF multiboot2_start, linux32_start
 6:      .balign 8
+        /* Relocatable: anywhere page-aligned between 1 MiB and 4 GiB (the 32-bit entry runs
+         * below 4 GiB), preferably high, so GRUB exercises the relocation on every boot; it
+         * moves the entry address with the image. */
+        .short  MULTIBOOT2_HEADER_TAG_RELOCATABLE, 0
+        .long   MULTIBOOT2_HEADER_TAG_RELOCATABLE_SIZE
+        .long   KERNEL_LINK_ADDRESS                     /* min_addr */
+        .long   0xffffffff                              /* max_addr */
+        .long   KERNEL_ALIGNMENT                        /* align */
+        .long   MULTIBOOT2_LOAD_PREFERENCE_HIGH
+        .balign 8
         .short  MULTIBOOT2_HEADER_TAG_END, 0
         .long   8
 multiboot2_header_end:

@@ -214,6 +214,9 @@ base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, u
         // Only a loader running under UEFI has these to give (GRUB's multiboot2 on EFI).
         descriptor.firmware = static_cast<uint8_t>(bootabi::Firmware::kUefi);
         break;
+      case mb2::kTagLoadBaseAddr:
+        // Where the image was put (relocatable header tag): the kernel knows where it runs.
+        break;
       default:
         ++descriptor.unknown_items;
         break;

@@ -30,6 +30,23 @@ inline constexpr uint16_t kHeaderTagEnd = 0;
 inline constexpr uint16_t kHeaderTagInformationRequest = 1;
 inline constexpr uint16_t kHeaderTagAddress = 2;
 inline constexpr uint16_t kHeaderTagEntryAddress = 3;
+inline constexpr uint16_t kHeaderTagRelocatable = 10;  // 3.1.12: load anywhere in [min, max]
+
+// The relocatable header tag's preference (3.1.12).
+inline constexpr uint32_t kLoadPreferenceNone = 0;
+inline constexpr uint32_t kLoadPreferenceLow = 1;
+inline constexpr uint32_t kLoadPreferenceHigh = 2;
+
+struct header_tag_relocatable {
+  uint16_t type;
+  uint16_t flags;
+  uint32_t size;
+  uint32_t min_addr;
+  uint32_t max_addr;
+  uint32_t align;
+  uint32_t preference;
+};
+static_assert(AssertSize<header_tag_relocatable, 24>());
 
 // Boot information tag types (3.6)
 inline constexpr uint32_t kTagEnd = 0;
@@ -46,6 +63,8 @@ inline constexpr uint32_t kTagAcpiNew = 15;
 inline constexpr uint32_t kTagEfi32SystemTable = 11;
 inline constexpr uint32_t kTagEfi64SystemTable = 12;
 inline constexpr uint32_t kTagEfiMmap = 17;
+// 3.6.16: where a loader that honoured the relocatable header tag put the image.
+inline constexpr uint32_t kTagLoadBaseAddr = 21;
 
 /// The fixed part of the boot information; tags follow at offset 8, each 8-byte aligned.
 struct boot_information {
