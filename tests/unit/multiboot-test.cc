@@ -284,7 +284,8 @@ TEST_F(MultibootTest, TwoFullInformation) {
                         .Tag(mb2::kTagModule, module_payload)
                         .Tag(mb2::kTagMmap, MmapPayload(24, 0, {{0, 0x9fc00, 1, 0}, {0x100000, 0x7ee0000, 1, 0}}))
                         .Tag(mb2::kTagAcpiOld, rsdp)
-                        .Tag(21, {1, 2, 3, 4})  // load base address: not ours to use
+                        .Tag(mb2::kTagLoadBaseAddr, {0, 0, 0x10, 0})  // known: the kernel knows where it runs
+                        .Tag(9, {1, 2, 3, 4})   // ELF sections: not ours to use
                         .End()
                         .Bytes();
   ASSERT_EQ(Convert2(info), "ok");
