@@ -105,6 +105,9 @@ struct BootInfo {
   Span<MemoryRange> memory_map;
   uint32_t memory_map_dropped;  // ranges that did not fit
 
+  /// Where the identity map (virtual = physical) ends: all of RAM and every module, unless a
+  /// CPU without 1 GiB pages has more RAM than the boot's tables reach (the boot says so).
+  uint64_t IdentityMappedEnd() const;
   /// Bytes of usable memory in the map.
   uint64_t UsableBytes() const;
   /// The whole 4 KiB pages of kUsable memory (each range rounded inwards).

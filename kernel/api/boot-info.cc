@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The public boot information: a view of the handoff area and of what the init entries found,
 // all in the framework's own memory.
+#include "arch/x86/identity-map.h"
 #include "api/boot-info.h"
 
 #include "bootinfo/command-line.h"
@@ -65,6 +66,8 @@ uint64_t BootInfo::UsableBytes() const {
   }
   return total;
 }
+
+uint64_t BootInfo::IdentityMappedEnd() const { return arch::IdentityMappedBytes(); }
 
 uint64_t BootInfo::UsablePages() const {
   uint64_t total = 0;

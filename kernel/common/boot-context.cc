@@ -13,17 +13,14 @@ constinit BootContext gBoot;
 namespace {
 
 // The common path reads only what the identity map covers.
-bool Mapped(uint64_t address, uint64_t size) {
-  return address != 0 && address < arch::kIdentityMappedBytes &&
-         size <= arch::kIdentityMappedBytes - address;
-}
+bool Mapped(uint64_t address, uint64_t size) { return address != 0 && arch::IdentityMapped(address, size); }
 
 bootabi::boot_descriptor& CheckDescriptor(const bootabi::boot_params& params) {
   const uint64_t address = params.hdr.hardware_subarch_data;
   if (!Mapped(address, sizeof(bootabi::boot_descriptor))) {
     FailWithError("handoff", base::MakeError("no unientry descriptor",
                                              "boot_params.hdr.hardware_subarch_data",
-                                             arch::kIdentityMappedBytes, address));
+                                             arch::IdentityMappedBytes(), address));
   }
   auto& descriptor = *reinterpret_cast<bootabi::boot_descriptor*>(address);
   if (descriptor.magic != bootabi::kBootDescriptorMagic) {
@@ -53,7 +50,7 @@ base::StringView CommandLineOf(const bootabi::boot_params& params) {
   if (!Mapped(address, 1)) {
     FailWithError("handoff", base::MakeError("command line outside the identity map",
                                              "boot_params.hdr.cmd_line_ptr",
-                                             arch::kIdentityMappedBytes, address));
+                                             arch::IdentityMappedBytes(), address));
   }
   const char* text = reinterpret_cast<const char*>(address);
   size_t length = 0;
@@ -88,7 +85,7 @@ uint32_t PeekHardwareSubarch(const bootabi::boot_params* params) {
 void AcceptHandoff(const bootabi::boot_params* params) {
   if (params == nullptr || !Mapped(reinterpret_cast<uint64_t>(params), sizeof(*params))) {
     FailWithError("handoff", base::MakeError("boot_params outside the identity map", "rsi",
-                                             arch::kIdentityMappedBytes,
+                                             arch::IdentityMappedBytes(),
                                              reinterpret_cast<uint64_t>(params)));
   }
   if (params->hdr.header != bootabi::kSetupHeaderMagic) {

@@ -16,8 +16,10 @@
 #include "common/console.h"
 #include "entry/efi-files.h"
 #include "entry/handoff-area.h"
+#include "common/exit.h"
 
-extern "C" uint8_t boot_pml4[];
+extern "C" char __kernel_end[];  // linker.ld
+
 
 namespace {
 
@@ -108,13 +110,12 @@ extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TA
     }
   }
 
-  // Boot services are gone: from here on, only our own code and our own page tables.
+  // Boot services are gone: from here on, only our own code and, once the map is converted,
+  // our own page tables. The firmware's still map all memory, the map buffer (ours) included.
   handoff.descriptor->firmware_exit_tsc = arch::ReadTsc();
-  __asm__ volatile("mov %0, %%cr3" ::"r"(reinterpret_cast<uint64_t>(boot_pml4)) : "memory");
-  const bootinfo::PhysicalMemory memory(0, arch::kIdentityMappedBytes, 0);
   bootabi::boot_params& params = *handoff.params;
   bootinfo::E820Builder builder(gStaging, bootinfo::kE820MaxInputEntries);
-  const auto added = bootinfo::AddEfiMemoryMap(memory, reinterpret_cast<uint64_t>(gMemoryMap), map_size,
+  const auto added = bootinfo::AddEfiMemoryMap(firmware_memory, reinterpret_cast<uint64_t>(gMemoryMap), map_size,
                                                descriptor_size, descriptor_version, builder);
   if (added.is_error()) {
     RecordTranslationError(handoff, added.error());
@@ -128,6 +129,13 @@ extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TA
     handoff.descriptor->memmap_entries_in = added.value();
     handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped + (sanitized.count - kept);
   }
+  // The image may lie anywhere in RAM, above 4 GiB too: our tables reach all of RAM (and the
+  // image, for a map that said nothing) before they replace the firmware's.
+  uint64_t end = bootinfo::E820RamEnd(params.e820_table, params.e820_entries);
+  if (reinterpret_cast<uint64_t>(__kernel_end) > end) end = reinterpret_cast<uint64_t>(__kernel_end);
+  const auto mapped = arch::MapIdentityTo(end);
+  if (mapped.is_error()) FailWithError("mapping the memory the EFI map lists", mapped.error());
+  arch::LoadBootPageTables();
   handoff.descriptor->original_info_size = sizeof(efi::EFI_SYSTEM_TABLE);
   RecordEntryTimes(handoff, entry_tsc, ModeSwitch::kNone);
   JumpToCommonEntry(handoff.params);

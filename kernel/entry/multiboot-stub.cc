@@ -8,7 +8,7 @@
 
 extern "C" [[noreturn]] void MultibootStubMain(uint32_t magic, uint32_t info_address, uint32_t entry,
                                                uint64_t entry_tsc) {
-  const bootinfo::PhysicalMemory memory(0, arch::kIdentityMappedBytes, 0);
+  const bootinfo::PhysicalMemory memory(0, arch::IdentityMappedBytes(), 0);
   const bootinfo::Handoff handoff = HandoffArea();
   const auto converted =
       static_cast<bootabi::BootEntry>(entry) == bootabi::BootEntry::kMultiboot1

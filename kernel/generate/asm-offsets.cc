@@ -49,6 +49,7 @@ void GenerateAsmOffsets() {
   DEFINE(CR0_PE, arch::kCr0Pe);
   DEFINE(CR0_PG, arch::kCr0Pg);
   DEFINE(CR4_PAE, arch::kCr4Pae);
+  DEFINE(CR4_LA57, arch::kCr4La57);
   DEFINE(MSR_EFER, arch::kMsrEfer);
   DEFINE(EFER_LME, arch::kEferLme);
   DEFINE(PAGE_PRESENT_WRITABLE, arch::kPagePresent | arch::kPageWritable);

@@ -12,7 +12,7 @@ namespace {
 
 // Low memory is identity-mapped; the BDA is the BIOS's, not a loader's structure.
 bootinfo::BiosDataArea ReadBda() {
-  return bootinfo::ReadBiosDataArea(bootinfo::PhysicalMemory(0, arch::kIdentityMappedBytes, 0));
+  return bootinfo::ReadBiosDataArea(bootinfo::PhysicalMemory(0, arch::IdentityMappedBytes(), 0));
 }
 
 bool DetectBda() { return bootinfo::IsPlausible(ReadBda()); }

@@ -18,8 +18,8 @@ void CheckInitrd() {
   line.Append("initrd addr=").AppendHex(address).Append(" size=").AppendDecimal(size);
   const bool in_ram = memory::IsRam(address, size);
   line.Append(" in-ram=").Append(in_ram ? "yes" : "no");
-  if (!in_ram || address >= arch::kIdentityMappedBytes ||
-      size > arch::kIdentityMappedBytes - address) {
+  if (!in_ram || address >= arch::IdentityMappedBytes() ||
+      size > arch::IdentityMappedBytes() - address) {
     return;
   }
   // FNV-1a over at most the first 4 KiB: enough to tell two images apart in a boot log.

@@ -12,6 +12,7 @@
 
 #include "abi/boot-params.h"
 #include "arch/x86/identity-map.h"
+#include "bootinfo/e820.h"
 #include "bootinfo/pvh.h"
 #include "base/string-buffer.h"
 #include "bzimage.h"
@@ -50,7 +51,7 @@ extern "C" [[noreturn]] void LoaderEnter64(uint64_t entry, const bootabi::boot_p
 
 extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t) {
   console::Init();
-  const bootinfo::PhysicalMemory memory(0, arch::kIdentityMappedBytes, 0);
+  const bootinfo::PhysicalMemory memory(0, arch::IdentityMappedBytes(), 0);
   const bootinfo::Handoff own{&gLoaderInfo, &gLoaderDescriptor, gCommandLine, sizeof(gCommandLine),
                               reinterpret_cast<uint64_t>(&gLoaderDescriptor),
                               reinterpret_cast<uint64_t>(gCommandLine)};
@@ -76,8 +77,17 @@ extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t) 
   for (uint32_t i = 0; i < gLoaderDescriptor.module_count && i < bootabi::kBootDescriptorMaxModules; ++i) {
     busy[busy_count++] = {gLoaderDescriptor.modules[i].paddr, gLoaderDescriptor.modules[i].size};
   }
+  // A kernel that says XLF_CAN_BE_LOADED_ABOVE_4G may go anywhere in RAM: map all of it first
+  // (the loader runs on the kernel's own boot tables, which map 4 GiB to begin with).
+  uint64_t limit = arch::kStaticIdentityMapBytes;
+  if (image.header.xloadflags & bootabi::kXlfCanBeLoadedAbove4G) {
+    const auto mapped =
+        arch::MapIdentityTo(bootinfo::E820RamEnd(gLoaderInfo.e820_table, gLoaderInfo.e820_entries));
+    if (mapped.is_error()) Stop("mapping RAM above 4 GiB", mapped.error());
+    limit = mapped.value();
+  }
   const auto placed = loader::PlaceKernel(image.header, request.value(), gLoaderInfo.e820_table,
-                                          gLoaderInfo.e820_entries, busy, busy_count, arch::kIdentityMappedBytes);
+                                          gLoaderInfo.e820_entries, busy, busy_count, limit);
   if (placed.is_error()) Stop("placing the kernel", placed.error());
   const uint64_t load = placed.value();
   __builtin_memmove(reinterpret_cast<void*>(load), reinterpret_cast<const void*>(image.kernel_address),

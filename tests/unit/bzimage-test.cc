@@ -67,7 +67,7 @@ TEST_F(BuiltBzImage, LoadFlagsAndXLoadFlags) {
   EXPECT_EQ(header_.loadflags & bootabi::kLoadedHigh, bootabi::kLoadedHigh);
   EXPECT_EQ(header_.loadflags & bootabi::kCanUseHeap, 0);  // the loader's bit
   EXPECT_EQ(header_.xloadflags & bootabi::kXlfKernel64, bootabi::kXlfKernel64);
-  EXPECT_EQ(header_.xloadflags & bootabi::kXlfCanBeLoadedAbove4G, 0);  // the boot maps the first 4 GiB only
+  EXPECT_EQ(header_.xloadflags & bootabi::kXlfCanBeLoadedAbove4G, bootabi::kXlfCanBeLoadedAbove4G);
   EXPECT_EQ(header_.relocatable_kernel, 1);  // arch/x86/relocate.S
   EXPECT_EQ(header_.min_alignment, 12);       // pages
 }

@@ -220,13 +220,15 @@ std::vector<uint8_t> BuildBzImage(const BzImageParts& parts) {
   // LOADED_HIGH: its protected-mode part goes at 0x100000.
   header.loadflags = bootabi::kLoadedHigh;
   header.code32_start = static_cast<uint32_t>(parts.load_address);
-  header.initrd_addr_max = 0xffffffff;  // the boot page tables map the first 4 GiB
+  header.initrd_addr_max = 0xffffffff;  // 32-bit loaders; XLF_CAN_BE_LOADED_ABOVE_4G lifts it for 64-bit ones
   // Relocatable (arch/x86/relocate.S): the image needs page alignment only (its page tables
   // and stack are aligned within it), which is what kernel_alignment says is required.
   header.kernel_alignment = kKernelAlignment;
   header.relocatable_kernel = 1;
   header.min_alignment = static_cast<uint8_t>(__builtin_ctz(kKernelAlignment));
-  header.xloadflags = bootabi::kXlfKernel64;  // not yet ABOVE_4G: the boot page tables map the first 4 GiB
+  // The 64-bit entry takes the kernel, the zero page, the command line and the initrd anywhere:
+  // it maps where they lie before it leaves the loader's page tables (entry/linux-stub.cc).
+  header.xloadflags = bootabi::kXlfKernel64 | bootabi::kXlfCanBeLoadedAbove4G;
   header.cmdline_size = bootabi::kCommandLineSize - 1;
   header.pref_address = parts.load_address;
   header.init_size = static_cast<uint32_t>((parts.init_size + 4095) / 4096 * 4096);

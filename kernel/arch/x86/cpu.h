@@ -13,6 +13,7 @@ inline constexpr uint64_t kCr4Pae = 1u << 5;
 inline constexpr uint64_t kCr4Pge = 1u << 7;
 inline constexpr uint64_t kCr4Umip = 1u << 11;
 inline constexpr uint64_t kCr4Smep = 1u << 20;
+inline constexpr uint64_t kCr4La57 = 1u << 12;  // 5-level paging
 
 // [intel/vol4]: 2.1 Architectural MSRs
 inline constexpr uint32_t kMsrEfer = 0xc0000080;
@@ -28,6 +29,7 @@ inline constexpr uint64_t kPageHuge = 1u << 7;  // PS: a 2 MiB page in a page di
 inline constexpr uint32_t kCpuidExtendedMaxLeaf = 0x80000000;
 inline constexpr uint32_t kCpuidExtendedFeatures = 0x80000001;
 inline constexpr uint32_t kCpuidExtendedEdxLongModeBit = 29;  // Intel 64 / long mode
+inline constexpr uint32_t kCpuidExtendedEdxGigabytePagesBit = 26;  // Page1GB
 
 struct CpuidResult {
   uint32_t eax, ebx, ecx, edx;

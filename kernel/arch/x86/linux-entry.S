@@ -130,12 +130,11 @@ linux64_start:
         movq    %rdx, %rbx                      /* tsc, kept across relocate_kernel */
         leaq    boot_stack_top(%rip), %rsp
         /* On the loader's page tables, which map the image where it lies (the protocol's
-         * promise): its pointers first, then our own identity map (the loader's maps only
-         * what the protocol requires; the code runs from the kernel image, which both cover
-         * at the same address). */
+         * promise): its pointers first. LinuxStubMain then grows our own identity map to
+         * where the loader put things and switches to it (the loader's maps only what the
+         * protocol requires; the code runs from the kernel image, which both cover at the
+         * same address). */
         call    relocate_kernel                 /* keeps %rsi, %rbx */
-        leaq    boot_pml4(%rip), %rax
-        movq    %rax, %cr3
         movq    %rsi, %rdi                      /* LinuxStubMain(zero page, entry, tsc) */
         movl    $BOOT_ENTRY_LINUX64, %esi
         movq    %rbx, %rdx

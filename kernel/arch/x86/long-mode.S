@@ -41,7 +41,10 @@ enter_long_mode:
         /* The data segment registers keep the loader's flat selectors: 64-bit mode ignores
          * their bases, and the common path loads its own GDT and segments before it takes
          * an interrupt. Only CS must change, with the far return below. */
+        /* 4-level paging: LA57 off (paging is off, so it may change; a loader could have
+         * left it set), PAE on. */
         movl    %cr4, %eax
+        andl    $~CR4_LA57, %eax
         orl     $CR4_PAE, %eax
         movl    %eax, %cr4
         leal    (boot_pml4 - enter_long_mode)(%ebp), %eax

@@ -137,4 +137,14 @@ SanitizeResult SanitizeE820(bootabi::boot_e820_entry* entries, uint32_t count, u
   return SanitizeResult{kept, output_count - kept + dropped_input};
 }
 
+uint64_t E820RamEnd(const bootabi::boot_e820_entry* entries, uint32_t count) {
+  uint64_t end = 0;
+  for (uint32_t i = 0; i < count; ++i) {
+    if (entries[i].type != static_cast<uint32_t>(bootabi::E820Type::kRam)) continue;
+    const uint64_t entry_end = entries[i].size > ~uint64_t{0} - entries[i].addr ? ~uint64_t{0} : entries[i].addr + entries[i].size;
+    if (entry_end > end) end = entry_end;
+  }
+  return end;
+}
+
 }  // namespace bootinfo

@@ -66,4 +66,8 @@ struct SanitizeResult {
 SanitizeResult SanitizeE820(bootabi::boot_e820_entry* entries, uint32_t count, uint32_t capacity,
                             E820Scratch& scratch);
 
+/// The end of the highest RAM range among `count` entries (0 without RAM), saturated at
+/// 2^64 - 1: how far the identity map must reach for the kernel to be given all of RAM.
+uint64_t E820RamEnd(const bootabi::boot_e820_entry* entries, uint32_t count);
+
 }  // namespace bootinfo
