@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "entry/handoff-area.h"
 
+#include "arch/x86/identity-map.h"
 #include "base/string-buffer.h"
 
 namespace {
@@ -14,6 +15,8 @@ namespace {
 
 }  // namespace
 
+extern "C" char __kernel_start[], __kernel_end[];  // linker.ld
+
 bootinfo::Handoff HandoffArea() {
   return bootinfo::Handoff{
       .params = &gParams,
@@ -24,7 +27,14 @@ bootinfo::Handoff HandoffArea() {
       .command_line_address = reinterpret_cast<uint64_t>(gCommandLine),
       .module_strings = gModuleStrings,
       .module_strings_address = reinterpret_cast<uint64_t>(gModuleStrings),
+      .kernel_start = reinterpret_cast<uint64_t>(__kernel_start),
+      .kernel_end = reinterpret_cast<uint64_t>(__kernel_end),
   };
+}
+
+bootinfo::PhysicalMemory StubMemory() {
+  return bootinfo::PhysicalMemory(0, arch::IdentityMappedBytes(), 0)
+      .ReservingKernel(reinterpret_cast<uint64_t>(__kernel_start), reinterpret_cast<uint64_t>(__kernel_end));
 }
 
 bootinfo::E820Scratch& StubE820Scratch() { return gScratch; }

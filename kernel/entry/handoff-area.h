@@ -10,9 +10,14 @@
 #include "base/error.h"
 #include "bootinfo/e820.h"
 #include "bootinfo/handoff.h"
+#include "bootinfo/physical-memory.h"
 
 /// The handoff area with the identity-mapped addresses the common path will see.
 bootinfo::Handoff HandoffArea();
+
+/// The loader's memory as a stub reads it: what the boot page tables map, less the kernel's
+/// own memory (boot information a loader left there is refused, naming it).
+bootinfo::PhysicalMemory StubMemory();
 
 /// Scratch for the E820 sanitiser while a stub runs (in .scratch).
 bootinfo::E820Scratch& StubE820Scratch();

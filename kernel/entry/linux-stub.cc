@@ -45,7 +45,7 @@ extern "C" [[noreturn]] void LinuxStubMain(uint64_t boot_params_address, uint32_
   if (static_cast<bootabi::BootEntry>(entry) == bootabi::BootEntry::kLinux64) {
     SwitchToBootTablesFrom64BitLoader(boot_params_address);
   }
-  const bootinfo::PhysicalMemory memory(0, arch::IdentityMappedBytes(), 0);
+  const bootinfo::PhysicalMemory memory = StubMemory();
   const bootinfo::Handoff handoff = HandoffArea();
   const auto converted = bootinfo::ConvertLinux(memory, boot_params_address,
                                                 static_cast<bootabi::BootEntry>(entry), handoff,

@@ -2,13 +2,12 @@
 // The C++ half of the Multiboot entries (arch/x86/multiboot-entry.S).
 #include <cstdint>
 
-#include "arch/x86/identity-map.h"
 #include "bootinfo/multiboot.h"
 #include "entry/handoff-area.h"
 
 extern "C" [[noreturn]] void MultibootStubMain(uint32_t magic, uint32_t info_address, uint32_t entry,
                                                uint64_t entry_tsc) {
-  const bootinfo::PhysicalMemory memory(0, arch::IdentityMappedBytes(), 0);
+  const bootinfo::PhysicalMemory memory = StubMemory();
   const bootinfo::Handoff handoff = HandoffArea();
   const auto converted =
       static_cast<bootabi::BootEntry>(entry) == bootabi::BootEntry::kMultiboot1

@@ -2,13 +2,12 @@
 // The C++ half of the PVH entry (arch/x86/pvh-entry.S): translate, then join the common path.
 #include <cstdint>
 
-#include "arch/x86/identity-map.h"
 #include "bootinfo/pvh.h"
 #include "entry/handoff-area.h"
 #include "platform/platform.h"
 
 extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t entry_tsc) {
-  const bootinfo::PhysicalMemory memory(0, arch::IdentityMappedBytes(), 0);
+  const bootinfo::PhysicalMemory memory = StubMemory();
   const bootinfo::Handoff handoff = HandoffArea();
   const auto converted = bootinfo::ConvertPvh(memory, start_info_address, handoff, StubE820Scratch());
   // The start info does not say who started us. Xen starts a PVH guest itself, with no

@@ -17,7 +17,8 @@ extern "C" [[noreturn]] void XenPvStubMain(uint64_t start_info_address, uint64_t
   const uint64_t start = reinterpret_cast<uint64_t>(__kernel_start);
   uint64_t end = info.pt_base + info.nr_pt_frames * 4096 + 512 * 1024;
   if (end < start_info_address + sizeof(info)) end = start_info_address + sizeof(info);
-  const bootinfo::PhysicalMemory mapped(start, end - start, start);
+  const bootinfo::PhysicalMemory mapped =
+      bootinfo::PhysicalMemory(start, end - start, start).ReservingKernel(handoff.kernel_start, handoff.kernel_end);
   const auto converted = bootinfo::ConvertXenPv(mapped, start_info_address, handoff, StubE820Scratch());
   RecordEntryTimes(handoff, entry_tsc, ModeSwitch::kNone);
   if (converted.is_error()) RecordTranslationError(handoff, converted.error());

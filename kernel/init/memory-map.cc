@@ -5,7 +5,9 @@
 #include "bootinfo/e820.h"
 #include "bootinfo/typed-map.h"
 #include "common/boot-context.h"
+#include "base/string-buffer.h"
 #include "common/console.h"
+#include "common/exit.h"
 #include "platform/platform.h"
 
 namespace memory {
@@ -56,6 +58,31 @@ void BuildTypedMap() {
   api::SetMemoryMap(gTyped, result.count, result.dropped);
 }
 
+// The kernel's memory and every module must be RAM in the map: where they are not, the loader
+// put them where no memory is (a kernel on a machine with too little RAM; QEMU's Multiboot
+// loader puts a module past the end of RAM), and what is there is not what was loaded.
+void RequireRam(const char* what, int64_t index, uint64_t start, uint64_t size) {
+  if (size == 0 || IsRam(start, size)) return;
+  base::StringBuffer<192> message;
+  message.Append("memory map: ");
+  message.Append(what);
+  if (index >= 0) message.AppendDecimal(static_cast<uint64_t>(index));
+  message.Append(" ");
+  message.AppendHex(start);
+  message.Append("-");
+  message.AppendHex(start + size - 1);
+  message.Append(" is not all RAM: the loader put it where no usable memory is");
+  Fail(message.c_str());
+}
+
+void RequireKernelAndModulesInRam() {
+  RequireRam("the kernel's memory", -1, Address(__kernel_start), Address(__kernel_end) - Address(__kernel_start));
+  const bootabi::boot_descriptor& descriptor = *gBoot.descriptor;
+  for (uint32_t i = 0; i < descriptor.module_count && i < bootabi::kBootDescriptorMaxModules; ++i) {
+    RequireRam("module ", i, descriptor.modules[i].paddr, descriptor.modules[i].size);
+  }
+}
+
 void BuildMap() {
   const bootabi::boot_params& params = *gBoot.params;
   uint32_t count = params.e820_entries;
@@ -88,6 +115,7 @@ void BuildMap() {
       .AppendDecimal(gMap.ram_bytes)
       .Append(" dropped=")
       .AppendDecimal(result.dropped);
+  if (gMap.valid) RequireKernelAndModulesInRam();
   BuildTypedMap();
 }
 

@@ -199,7 +199,7 @@ TEST_F(LinuxTest, SetupDataPayloadPastMemory) {
   bootabi::setup_data header{0, bootabi::kSetupDtb, 64};
   memory_.WriteBytes(node, &header, sizeof(header));
   in_.hdr.setup_data = node;
-  EXPECT_EQ(Convert(), "setup_data.len[0]: setup_data payload outside readable memory: expected 0x50000, got 0x50040");
+  EXPECT_EQ(Convert(), "setup_data.len[0]: outside readable memory: expected 0x50000, got 0x50040");
 }
 
 TEST_F(LinuxTest, SetupDataE820ExtWithPartialEntry) {

@@ -2,6 +2,7 @@
 // hvm_start_info -> boot_params: well-formed and malformed inputs, one defect per test.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,12 @@ using bootabi::hvm_start_info;
 using testing_support::FakeMemory;
 
 constexpr uint32_t kRam = 1, kReserved = 2, kAcpi = 3;
+
+std::string ToHex(uint64_t value) {
+  char text[24];
+  std::snprintf(text, sizeof(text), "%llx", static_cast<unsigned long long>(value));
+  return text;
+}
 
 class PvhTest : public ::testing::Test {
  protected:
@@ -278,6 +285,33 @@ TEST_F(PvhTest, AModuleStringPastMemoryIsAnError) {
   info.modlist_paddr = memory_.PlaceArray(modules);
   info.nr_modules = 1;
   EXPECT_EQ(Message(Convert(info)), "hvm_modlist_entry[0]: outside readable memory: expected 0x20000, got 0x900000");
+}
+
+// The kernel's memory (image, .bss, handoff area, stack) is cleared and written while the boot
+// goes on: boot data a loader left there is refused before anything reads or trusts it.
+TEST_F(PvhTest, AModuleOverTheKernelIsAnError) {
+  handoff_.kernel_start = 0x100000;
+  handoff_.kernel_end = 0x17e0f0;
+  std::vector<hvm_modlist_entry> modules = {{0x12f000, 200000, 0, 0}};
+  hvm_start_info info = MakeInfo();
+  info.modlist_paddr = memory_.PlaceArray(modules);
+  info.nr_modules = 1;
+  EXPECT_EQ(Message(Convert(info)),
+            "hvm_modlist_entry[0]: module overlaps the kernel's memory (image, .bss, handoff, stack): "
+            "0x12f000-0x15fd3f and 0x100000-0x17e0ef");
+  modules[0].paddr = 0x17e0f0;  // just after it
+  info.modlist_paddr = memory_.PlaceArray(modules);
+  EXPECT_EQ(Message(Convert(info)), "ok");
+}
+
+TEST_F(PvhTest, StartInfoInTheKernelsMemoryIsAnError) {
+  const hvm_start_info info = MakeInfo();
+  const uint64_t address = memory_.Place(info);
+  const auto converted =
+      bootinfo::ConvertPvh(memory_.View().ReservingKernel(address + 8, address + 0x1000), address, handoff_, scratch_);
+  EXPECT_EQ(Message(converted), "hvm_start_info: lies in the kernel's memory (image, .bss, handoff, stack): 0x" +
+                                    ToHex(address) + "-0x" + ToHex(address + 55) + " and 0x" + ToHex(address + 8) +
+                                    "-0x" + ToHex(address + 0xfff));
 }
 
 TEST_F(PvhTest, InitrdAbove4GiBUsesTheExtFields) {

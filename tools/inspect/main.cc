@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -161,11 +162,39 @@ std::vector<uint32_t> EnvironmentsOfRows(const std::string& path) {
   return environments;
 }
 
-nlohmann::ordered_json ToJson(const std::string& path, const std::vector<image::LinkerTable>& tables,
-                      const image::InitTable& table, const image::PlanResult& plan) {
+// The kernel's memory: the image from its load address to the end of the boot stack. Every
+// byte needs RAM, and no boot data may lie there (the stubs refuse it); this is the least RAM
+// the kernel needs above where it is loaded.
+struct KernelMemory {
+  uint64_t start, file_end, end;
+};
+
+std::optional<KernelMemory> KernelMemoryOf(const image::ElfImage& elf) {
+  const auto start = elf.FindSymbol("__kernel_start");
+  const auto file_end = elf.FindSymbol("__data_end");
+  const auto end = elf.FindSymbol("__kernel_end");
+  if (!start || !file_end || !end || end->value < start->value) return std::nullopt;
+  return KernelMemory{start->value, file_end->value, end->value};
+}
+
+void PrintKernelMemory(const std::string& kernel, const image::ElfImage& elf) {
+  const auto memory = KernelMemoryOf(elf);
+  if (!memory) return;
+  fmt::print("{}: kernel memory {:#x}-{:#x} at its link address: {} KiB of RAM where it is loaded ({} KiB from the "
+             "file, the rest .bss, handoff area, scratch and boot stack), with no boot data in it\n",
+             kernel, memory->start, memory->end - 1, (memory->end - memory->start + 1023) / 1024,
+             (memory->file_end - memory->start + 1023) / 1024);
+}
+
+nlohmann::ordered_json ToJson(const std::string& path, const image::ElfImage& elf,
+                              const std::vector<image::LinkerTable>& tables, const image::InitTable& table,
+                              const image::PlanResult& plan) {
   nlohmann::ordered_json json;
   json["schema"] = "unientry-inspect/2";
   json["image"] = path;
+  if (const auto memory = KernelMemoryOf(elf)) {
+    json["memory"] = {{"start", memory->start}, {"file_end", memory->file_end}, {"end", memory->end}};
+  }
   for (const auto& t : tables) {
     json["tables"].push_back({{"name", t.name}, {"entry_size", t.entry_size}, {"count", t.count}, {"start", t.start}});
   }
@@ -311,7 +340,7 @@ int main(int argc, char** argv) {
       }
     }
     if (json) {
-      fmt::print("{}\n", ToJson(kernel, tables, table, plan).dump());  // one line: for machines
+      fmt::print("{}\n", ToJson(kernel, elf, tables, table, plan).dump());  // one line: for machines
       return plan.errors.empty() ? 0 : 1;
     }
     if (!plan.errors.empty()) {
@@ -324,6 +353,7 @@ int main(int argc, char** argv) {
     if (all || show_entries) PrintEntries(table);
     if (all || show_divergence) PrintDivergence(table, plan.order, environments, style);
     if (all || show_plans) PrintPlans(table, plan.order, environments, style);
+    PrintKernelMemory(kernel, elf);
     fmt::print("{}: init plan valid: {} entries, {} boot environments\n", kernel, table.entries().size(),
                inittab::kEnvironmentCount);
     return 0;

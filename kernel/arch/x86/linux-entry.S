@@ -31,7 +31,7 @@
 #include "arch/x86/linux-handoff.h"
 #include "arch/x86/position.inc"
 #include "generated/asm-offsets.h"
-#include "arch/x86/require-long-mode.inc"
+#include "arch/x86/boot-requirements.inc"
 
         .section .text.head, "ax"
         .code32
@@ -56,6 +56,7 @@ linux32_start:
         .section .text.entry32, "ax"
         .code32
 linux32_require_long_mode:                      /* %ebp = its runtime address */
+        REQUIRE_KERNEL_RAM linux32_require_long_mode
         REQUIRE_LONG_MODE linux32_require_long_mode     /* keeps %esi */
         leal    (linux32_start64 - linux32_require_long_mode)(%ebp), %edi
         leal    (enter_long_mode - linux32_require_long_mode)(%ebp), %ebp

@@ -70,48 +70,13 @@ enter_long_mode:
         call    relocate_kernel /* keeps %rbx, %rsi, %rdi */
         jmp     *%rdi
 
-/* no_long_mode: REQUIRE_LONG_MODE (require-long-mode.inc) found none; %esi = the runtime
- * address of no_long_mode_message. 32-bit code that writes the status line to COM1, polling
- * the transmitter (bounded: a missing UART cannot hang it), ends the boot with STATUS_FAIL
- * through isa-debug-exit and halts. */
-        .section .text.entry32, "ax"
-        .code32
-        .globl no_long_mode
-no_long_mode:
-        cli
-1:      movb    (%esi), %al
-        testb   %al, %al
-        jz      3f
-        movl    $100000, %ecx
-        movw    $(COM1_PORT + UART_LINE_STATUS), %dx
-2:      movb    %al, %ah
-        inb     %dx, %al
-        testb   $UART_TRANSMITTER_EMPTY, %al
-        movb    %ah, %al
-        loopz   2b
-        movw    $COM1_PORT, %dx
-        outb    %al, %dx
-        incl    %esi
-        jmp     1b
-3:      movl    $STATUS_FAIL, %eax
-        movw    $ISA_DEBUG_EXIT_PORT, %dx
-        outl    %eax, %dx
-4:      hlt
-        jmp     4b
-
-        .section .rodata.no_long_mode, "a"
-        .globl no_long_mode_message
-no_long_mode_message:
-        .ascii  "\nunientry: status fail \"this kernel needs an x86-64 CPU: "
-        .asciz  "CPUID 0x80000001 EDX bit 29 (long mode) is clear\"\n"
-
         .section .handoff, "aw", @nobits
         .balign 8
 /* uint64_t long_mode_tsc: rdtsc on arrival in 64-bit mode, for the boot cost report. */
         .globl long_mode_tsc
 long_mode_tsc:
         .skip   8
-/* REQUIRE_LONG_MODE's place for %eax and %ebx while cpuid runs. */
+/* REQUIRE_LONG_MODE's place for %eax and %ebx while cpuid runs (boot-requirements.inc). */
         .globl long_mode_check_saved
 long_mode_check_saved:
         .skip   8

@@ -16,7 +16,7 @@
  */
 #include "generated/asm-offsets.h"
 #include "arch/x86/position.inc"
-#include "arch/x86/require-long-mode.inc"
+#include "arch/x86/boot-requirements.inc"
 
         .section .text.entry32, "ax"
         .code32
@@ -37,6 +37,7 @@ multiboot_start:
         LOCATE_ANCHOR (%ebx), multiboot_anchor
         movl    %eax, (multiboot_magic - multiboot_anchor)(%ebp)
         movl    %ecx, (multiboot_entry - multiboot_anchor)(%ebp)
+        REQUIRE_KERNEL_RAM multiboot_anchor
         REQUIRE_LONG_MODE multiboot_anchor              /* keeps %ebx */
         rdtsc
         movl    %eax, (multiboot_entry_tsc - multiboot_anchor)(%ebp)

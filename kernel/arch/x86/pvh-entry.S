@@ -18,7 +18,7 @@
 #include "arch/x86/segments.h"
 #include "generated/asm-offsets.h"
 #include "arch/x86/position.inc"
-#include "arch/x86/require-long-mode.inc"
+#include "arch/x86/boot-requirements.inc"
 
         /* Writable only so that the link may relocate the 64-bit value like any pointer (a
          * PIE refuses a relocation in read-only data); loaders read the file's link address.
@@ -41,6 +41,7 @@ pvh_start:
         /* No stack: start_info's first word (its magic) serves as one for the call, and is
          * put back. */
         LOCATE_ANCHOR (%ebx), pvh_anchor
+        REQUIRE_KERNEL_RAM pvh_anchor
         REQUIRE_LONG_MODE pvh_anchor    /* keeps %ebx */
         rdtsc
         movl    %eax, (pvh_entry_tsc - pvh_anchor)(%ebp)

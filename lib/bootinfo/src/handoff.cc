@@ -40,6 +40,7 @@ base::Result<base::CopyStatus> CopyLoaderString(const PhysicalMemory& memory, ui
                                                 char* out, size_t out_capacity, const char* field) {
   uint64_t readable = memory.ReadableFrom(address);
   if (readable == 0) {
+    if (memory.Reserved(address, 1)) return memory.Unreadable(address, 1, field);
     return base::MakeError("outside readable memory", field, memory.base() + memory.size(), address);
   }
   if (readable > read_limit) readable = read_limit;
@@ -47,6 +48,7 @@ base::Result<base::CopyStatus> CopyLoaderString(const PhysicalMemory& memory, ui
       base::CopyBoundedString(out, out_capacity, reinterpret_cast<const char*>(memory.At(address)), readable);
   if (copy.status == base::CopyStatus::kUnterminated) {
     out[0] = '\0';
+    if (memory.Reserved(address + readable, 1)) return memory.Unreadable(address, readable + 1, field);
     return base::MakeError("not NUL-terminated before the end of readable memory", field,
                            memory.base() + memory.size(), address + readable);
   }
@@ -74,6 +76,14 @@ base::Result<> AddModule(const Handoff& handoff, uint64_t address, uint64_t size
   }
   if (address + size < address) {
     return base::AtIndex(base::MakeError("module end wraps past 2^64", field, UINT64_MAX - address, size),
+                         index);
+  }
+  // The kernel's memory is cleared (.bss), written (handoff area, stack) and used by the
+  // allocator: a module there is already damaged, or soon will be.
+  if (size != 0 && address < handoff.kernel_end && handoff.kernel_start < address + size) {
+    return base::AtIndex(base::MakeOverlapError("module overlaps the kernel's memory (image, .bss, handoff, stack)",
+                                                field, address, address + size, handoff.kernel_start,
+                                                handoff.kernel_end),
                          index);
   }
   bootabi::boot_descriptor& descriptor = *handoff.descriptor;

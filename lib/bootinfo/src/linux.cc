@@ -35,12 +35,7 @@ base::Result<> TakeSetupData(const PhysicalMemory& memory, uint64_t first, E820B
     visited[count] = address;
     const auto node = TRY(memory.Read<bootabi::setup_data>(address, "setup_data"));
     const uint64_t data = address + sizeof(bootabi::setup_data);
-    if (!memory.Contains(data, node.len)) {
-      return base::AtIndex(base::MakeError("setup_data payload outside readable memory",
-                                           "setup_data.len", memory.base() + memory.size(),
-                                           data + node.len),
-                           count);
-    }
+    if (!memory.Contains(data, node.len)) return base::AtIndex(memory.Unreadable(data, node.len, "setup_data.len"), count);
     if (node.type == bootabi::kSetupE820Ext) {
       if (node.len % sizeof(bootabi::boot_e820_entry) != 0) {
         return base::AtIndex(base::MakeError("SETUP_E820_EXT length is not a whole number of entries",

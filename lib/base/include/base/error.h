@@ -16,6 +16,10 @@ struct Error {
   uint64_t got = 0;
   const char* name = "";     // a name the message is about (an init entry), or ""
   const char* other = "";    // a second name (a dependency), or ""
+  // Two address ranges that must not overlap and do (a module and the kernel): the item's is
+  // [expected, got), the other's [other_start, other_end).
+  bool has_ranges = false;
+  uint64_t other_start = 0, other_end = 0;
 };
 
 constexpr Error MakeError(const char* what, const char* field) { return Error{what, field}; }
@@ -28,12 +32,25 @@ constexpr Error MakeError(const char* what, const char* field, uint64_t expected
   return error;
 }
 
+/// "`field`: `what`: S-E and S-E", the ranges with inclusive ends as the boot report prints
+/// them: an item at [start, end) that overlaps [other_start, other_end).
+constexpr Error MakeOverlapError(const char* what, const char* field, uint64_t start, uint64_t end,
+                                 uint64_t other_start, uint64_t other_end) {
+  Error error{what, field};
+  error.has_ranges = true;
+  error.expected = start;
+  error.got = end;
+  error.other_start = other_start;
+  error.other_end = other_end;
+  return error;
+}
+
 constexpr Error AtIndex(Error error, int64_t index) {
   error.index = index;
   return error;
 }
 
-/// Writes "field[index]: what: expected E, got G" (parts that are empty are left out) to any
+/// Writes "field[index]: what: expected E, got G" or "...: what: S-E and S-E" (parts that are empty are left out) to any
 /// sink with Append(const char*), AppendHex(uint64_t) and AppendDecimal(uint64_t).
 template <typename Sink>
 void Describe(const Error& error, Sink& out) {
@@ -62,6 +79,16 @@ void Describe(const Error& error, Sink& out) {
     out.AppendHex(error.expected);
     out.Append(", got ");
     out.AppendHex(error.got);
+  }
+  if (error.has_ranges) {
+    out.Append(": ");
+    out.AppendHex(error.expected);
+    out.Append("-");
+    out.AppendHex(error.got - 1);
+    out.Append(" and ");
+    out.AppendHex(error.other_start);
+    out.Append("-");
+    out.AppendHex(error.other_end - 1);
   }
 }
 

@@ -29,6 +29,11 @@ struct Handoff {
   // and the address the common path will see them at. Without them, strings are not kept.
   char* module_strings = nullptr;
   uint64_t module_strings_address = 0;
+  // The kernel's memory [kernel_start, kernel_end): image, .bss, handoff area, stack. A module
+  // a loader put there is an error (AddModule); boot information there is refused by the
+  // PhysicalMemory the stub reads through (ReservingKernel).
+  uint64_t kernel_start = 0;
+  uint64_t kernel_end = 0;
 };
 
 /// Zeroes the outputs and fills what every entry sets the same way: the setup header magic
@@ -44,8 +49,8 @@ base::Result<> CopyCommandLine(const PhysicalMemory& memory, uint64_t address, s
                                const Handoff& handoff, const char* field);
 
 /// Records a module in the descriptor (the first also becomes the initrd); modules past the
-/// descriptor's capacity are counted as dropped. A module that wraps past 2^64 or lies at
-/// address 0 is an error naming `field` and `index`.
+/// descriptor's capacity are counted as dropped. A module that wraps past 2^64, lies at
+/// address 0 or overlaps the kernel's memory is an error naming `field` and `index`.
 base::Result<> AddModule(const Handoff& handoff, uint64_t address, uint64_t size, const char* field,
                          uint32_t index);
 

@@ -6,6 +6,12 @@
 // a malformed pointer becomes an error naming the field, never a fault. In the kernel the
 // window is the identity-mapped low memory; in tests it is a buffer standing at a chosen
 // physical address.
+//
+// The window can also hold a reserved range: the kernel's own memory (image, .bss, handoff
+// area, stack). Boot data a loader left there is being overwritten while the stub runs (the
+// stack, the handoff copy) or will be by the common entry's .bss clear, so reading it would be
+// trusting bytes that are no longer the loader's: every read that touches the range fails,
+// naming the field and both ranges.
 #pragma once
 
 #include <cstddef>
@@ -21,21 +27,45 @@ class PhysicalMemory {
   constexpr PhysicalMemory(uint64_t base, uint64_t size, uintptr_t origin)
       : base_(base), size_(size), origin_(origin) {}
 
+  /// The same window with [start, end) unreadable: the kernel's memory.
+  constexpr PhysicalMemory ReservingKernel(uint64_t start, uint64_t end) const {
+    PhysicalMemory memory = *this;
+    memory.reserved_start_ = start;
+    memory.reserved_end_ = end;
+    return memory;
+  }
+
   constexpr uint64_t base() const { return base_; }
   constexpr uint64_t size() const { return size_; }
+  constexpr uint64_t reserved_start() const { return reserved_start_; }
+  constexpr uint64_t reserved_end() const { return reserved_end_; }
 
-  /// Whether [address, address + length) lies inside the window without overflow.
+  /// Whether [address, address + length) lies inside the window without overflow and clear of
+  /// the reserved range.
   constexpr bool Contains(uint64_t address, uint64_t length) const {
     if (address < base_) return false;
     const uint64_t offset = address - base_;
-    return offset <= size_ && length <= size_ - offset;
+    return offset <= size_ && length <= size_ - offset && !Reserved(address, length);
   }
 
-  /// How many bytes are readable from `address` to the window's end (0 if outside).
-  constexpr uint64_t ReadableFrom(uint64_t address) const {
-    if (address < base_ || address - base_ >= size_) return 0;
-    return size_ - (address - base_);
+  /// Whether [address, address + length) overlaps the reserved range.
+  constexpr bool Reserved(uint64_t address, uint64_t length) const {
+    return length != 0 && address < reserved_end_ && (address >= reserved_start_ || reserved_start_ - address < length);
   }
+
+  /// How many bytes are readable from `address` to the window's end or the reserved range,
+  /// whichever comes first (0 if outside or reserved).
+  constexpr uint64_t ReadableFrom(uint64_t address) const {
+    if (address < base_ || address - base_ >= size_ || Reserved(address, 1)) return 0;
+    const uint64_t to_end = size_ - (address - base_);
+    if (address < reserved_start_ && reserved_start_ - address < to_end) return reserved_start_ - address;
+    return to_end;
+  }
+
+  /// The error for a read of [address, address + length) that Contains refused: it overlaps
+  /// the kernel, or it leaves the window ("expected" the window's end, "got" the end the read
+  /// would need, or the address when that end overflows).
+  [[gnu::cold]] base::Error Unreadable(uint64_t address, uint64_t length, const char* field) const;
 
   /// The bytes at `address`; call only after Contains(address, length).
   const uint8_t* At(uint64_t address) const {
@@ -52,7 +82,7 @@ class PhysicalMemory {
   /// versioned structures whose older versions are shorter.
   template <typename T>
   base::Result<T> ReadBytes(uint64_t address, size_t length, const char* field) const {
-    if (!Contains(address, length)) return OutsideError(address, length, field);
+    if (!Contains(address, length)) return Unreadable(address, length, field);
     T value{};
     __builtin_memcpy(&value, At(address), length);
     return value;
@@ -66,22 +96,17 @@ class PhysicalMemory {
                              UINT64_MAX / element_size, count);
     }
     if (!Contains(address, count * element_size)) {
-      return OutsideError(address, count * element_size, field);
+      return Unreadable(address, count * element_size, field);
     }
     return base::Ok{};
   }
 
  private:
-  base::Error OutsideError(uint64_t address, uint64_t length, const char* field) const {
-    // "expected" is the window's end, "got" the end the read would need (or the address when
-    // that end overflows).
-    const uint64_t end = address + length < address ? address : address + length;
-    return base::MakeError("outside readable memory", field, base_ + size_, end);
-  }
-
   uint64_t base_;
   uint64_t size_;
   uintptr_t origin_;
+  uint64_t reserved_start_ = 0;
+  uint64_t reserved_end_ = 0;
 };
 
 }  // namespace bootinfo
