@@ -70,6 +70,8 @@ void GenerateAsmOffsets() {
   DEFINE(MULTIBOOT1_HEADER_MAGIC, bootabi::multiboot1::kHeaderMagic);
   DEFINE(MULTIBOOT1_AOUT_KLUDGE, bootabi::multiboot1::kAoutKludge);
   DEFINE(MULTIBOOT2_HEADER_MAGIC, bootabi::multiboot2::kHeaderMagic);
+  DEFINE(MULTIBOOT2_BOOTLOADER_MAGIC, bootabi::multiboot2::kBootloaderMagic);
+  DEFINE(MULTIBOOT1_BOOTLOADER_MAGIC, bootabi::multiboot1::kBootloaderMagic);
   DEFINE(MULTIBOOT2_ARCHITECTURE_I386, bootabi::multiboot2::kArchitectureI386);
   DEFINE(MULTIBOOT2_HEADER_TAG_END, bootabi::multiboot2::kHeaderTagEnd);
   DEFINE(MULTIBOOT2_HEADER_TAG_INFORMATION_REQUEST, bootabi::multiboot2::kHeaderTagInformationRequest);

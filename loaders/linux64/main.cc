@@ -3,6 +3,12 @@
 // VMMs (Firecracker, cloud-hypervisor) start a kernel: no firmware, no real mode, straight
 // into the 64-bit entry at load address + 0x200 with %rsi = a zero page.
 //
+// Given an ELF instead of a bzImage it is an ELF loader that enters e_entry, as the two kinds
+// of ELF loader do (`linux64-loader.protocol=`): `linux64` (the default) in 64-bit mode with
+// %rsi = a zero page, like crosvm, Firecracker before 1.12 and rust-vmm linux-loader without
+// the PVH note; `multiboot2` in 32-bit mode with the Multiboot 2 magic and information, like
+// kexec-tools' Multiboot 2 loader.
+//
 // It is itself booted by QEMU through PVH (`-kernel linux64-loader.elf -initrd BZIMAGE
 // -append CMDLINE`), reusing unientry's PVH entry and long-mode switch, and translates its own
 // start info with the PVH converter; the memory map, command line and RSDP it passes on are
@@ -11,11 +17,15 @@
 #include <cstdint>
 
 #include "abi/boot-params.h"
+#include "abi/multiboot2.h"
 #include "arch/x86/identity-map.h"
 #include "bootinfo/e820.h"
 #include "bootinfo/pvh.h"
 #include "base/string-buffer.h"
+#include "base/string-view.h"
 #include "bzimage.h"
+#include "elf-kernel.h"
+#include "multiboot2-info.h"
 #include "placement.h"
 #include "common/console.h"
 #include "common/exit.h"
@@ -48,6 +58,76 @@ void Say(const char* text, uint64_t value) {
 }  // namespace
 
 extern "C" [[noreturn]] void LoaderEnter64(uint64_t entry, const bootabi::boot_params* zero_page);
+extern "C" [[noreturn]] void LoaderEnter32(uint64_t entry, uint32_t magic, uint64_t info);
+
+namespace {
+
+alignas(8) constinit uint8_t gMultibootInfo[8192] = {};
+
+// The kernel's command line, the map, the RSDP and the modules after the first, the same way
+// for both kernel formats.
+void FillZeroPage() {
+  bootabi::SetCommandLineAddress(gZeroPage, reinterpret_cast<uint64_t>(gCommandLine));
+  gZeroPage.e820_entries = gLoaderInfo.e820_entries;
+  __builtin_memcpy(gZeroPage.e820_table, gLoaderInfo.e820_table, sizeof(gZeroPage.e820_table));
+  gZeroPage.acpi_rsdp_addr = gLoaderInfo.acpi_rsdp_addr;
+  if (gLoaderDescriptor.module_count > 1) {
+    bootabi::SetRamdisk(gZeroPage, gLoaderDescriptor.modules[1].paddr, gLoaderDescriptor.modules[1].size);
+  }
+}
+
+// Loads an ELF kernel at its segments' physical addresses (checked: RAM, clear of the loader
+// and the modules) and enters e_entry by the protocol the command line names.
+[[noreturn]] void BootElf(const bootinfo::PhysicalMemory& memory, const bootabi::boot_module& module,
+                          const loader::Busy* busy, uint32_t busy_count) {
+  char protocol[16] = "linux64";
+  const auto taken = loader::TakeLoaderWord(gCommandLine, "linux64-loader.protocol=", protocol, sizeof(protocol));
+  if (taken.is_error()) Stop("reading the command line", taken.error());
+  const bool multiboot2 = base::StringView(protocol) == base::StringView("multiboot2");
+  if (!multiboot2 && !(base::StringView(protocol) == base::StringView("linux64"))) {
+    Stop("reading the command line", base::MakeError("expected linux64 or multiboot2", "linux64-loader.protocol"));
+  }
+  const auto parsed = loader::ParseElfKernel(memory, module.paddr, module.size);
+  if (parsed.is_error()) Stop("reading the ELF kernel", parsed.error());
+  const loader::ElfKernel& kernel = parsed.value();
+  for (uint32_t i = 0; i < kernel.segment_count; ++i) {
+    const loader::ElfSegment& segment = kernel.segments[i];
+    if (!loader::FreeRam(segment.paddr, segment.memsz, gLoaderInfo.e820_table, gLoaderInfo.e820_entries, busy,
+                         busy_count, arch::kStaticIdentityMapBytes)) {
+      Stop("loading the ELF kernel",
+           base::AtIndex(base::MakeError("segment is not free RAM below 4 GiB", "p_paddr", segment.memsz, segment.paddr), i));
+    }
+  }
+  for (uint32_t i = 0; i < kernel.segment_count; ++i) {
+    const loader::ElfSegment& segment = kernel.segments[i];
+    __builtin_memmove(reinterpret_cast<void*>(segment.paddr), reinterpret_cast<const void*>(segment.file_address),
+                      segment.filesz);
+    __builtin_memset(reinterpret_cast<void*>(segment.paddr + segment.filesz), 0, segment.memsz - segment.filesz);
+  }
+  if (multiboot2) {
+    loader::MultibootModule modules[bootabi::kBootDescriptorMaxModules];
+    uint32_t count = 0;
+    for (uint32_t i = 1; i < gLoaderDescriptor.module_count && i < bootabi::kBootDescriptorMaxModules; ++i) {
+      modules[count++] = {gLoaderDescriptor.modules[i].paddr, gLoaderDescriptor.modules[i].size};
+    }
+    const auto built = loader::BuildMultiboot2Info(gMultibootInfo, sizeof(gMultibootInfo), gCommandLine,
+                                                   gLoaderInfo.e820_table, gLoaderInfo.e820_entries, modules, count);
+    if (built.is_error()) Stop("building the Multiboot 2 information", built.error());
+    Say("entering e_entry in 32-bit mode with the Multiboot 2 magic at ", kernel.entry);
+    LoaderEnter32(kernel.entry, bootabi::multiboot2::kBootloaderMagic, reinterpret_cast<uint64_t>(gMultibootInfo));
+  }
+  // What rust-vmm linux-loader's configurator writes for an ELF kernel: no setup header from a
+  // file, only the signature, the magic and the loader's fields.
+  gZeroPage.hdr.boot_flag = bootabi::kBootFlag;
+  gZeroPage.hdr.header = bootabi::kSetupHeaderMagic;
+  gZeroPage.hdr.type_of_loader = 0xff;
+  gZeroPage.hdr.cmdline_size = sizeof(gCommandLine) - 1;
+  FillZeroPage();
+  Say("entering e_entry in 64-bit mode with a zero page at ", kernel.entry);
+  LoaderEnter64(kernel.entry, &gZeroPage);
+}
+
+}  // namespace
 
 extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t) {
   console::Init();
@@ -61,9 +141,6 @@ extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t) 
     Stop("no kernel", base::MakeError("pass the bzImage as the first module (-initrd)", "modules"));
   }
   const bootabi::boot_module& module = gLoaderDescriptor.modules[0];
-  const auto parsed = loader::ParseBzImage(memory, module.paddr, module.size);
-  if (parsed.is_error()) Stop("reading the bzImage", parsed.error());
-  const loader::BzImage& image = parsed.value();
 
   // Where the kernel goes: pref_address, or where linux64-loader.load= says for a relocatable
   // kernel; clear of the loader, the bzImage and the other modules.
@@ -77,6 +154,10 @@ extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t) 
   for (uint32_t i = 0; i < gLoaderDescriptor.module_count && i < bootabi::kBootDescriptorMaxModules; ++i) {
     busy[busy_count++] = {gLoaderDescriptor.modules[i].paddr, gLoaderDescriptor.modules[i].size};
   }
+  if (loader::IsElf(memory, module.paddr, module.size)) BootElf(memory, module, busy, busy_count);
+  const auto parsed = loader::ParseBzImage(memory, module.paddr, module.size);
+  if (parsed.is_error()) Stop("reading the bzImage", parsed.error());
+  const loader::BzImage& image = parsed.value();
   // A kernel that says XLF_CAN_BE_LOADED_ABOVE_4G may go anywhere in RAM: map all of it first
   // (the loader runs on the kernel's own boot tables, which map 4 GiB to begin with).
   uint64_t limit = arch::kStaticIdentityMapBytes;
@@ -98,13 +179,7 @@ extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t) 
   __builtin_memcpy(&gZeroPage.hdr, &image.header, image.header_length);
   gZeroPage.hdr.type_of_loader = 0xff;  // no assigned loader id
   gZeroPage.hdr.code32_start = static_cast<uint32_t>(load);
-  bootabi::SetCommandLineAddress(gZeroPage, reinterpret_cast<uint64_t>(gCommandLine));
-  gZeroPage.e820_entries = gLoaderInfo.e820_entries;
-  __builtin_memcpy(gZeroPage.e820_table, gLoaderInfo.e820_table, sizeof(gZeroPage.e820_table));
-  gZeroPage.acpi_rsdp_addr = gLoaderInfo.acpi_rsdp_addr;
-  if (gLoaderDescriptor.module_count > 1) {
-    bootabi::SetRamdisk(gZeroPage, gLoaderDescriptor.modules[1].paddr, gLoaderDescriptor.modules[1].size);
-  }
+  FillZeroPage();
   Say("entering the 64-bit entry at ", load + 0x200);
   LoaderEnter64(load + 0x200, &gZeroPage);
 }

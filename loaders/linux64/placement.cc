@@ -25,27 +25,25 @@ bool Overlaps(uint64_t a, uint64_t a_size, uint64_t b, uint64_t b_size) {
 
 }  // namespace
 
-base::Result<PlacementRequest> TakePlacementRequest(char* line) {
-  PlacementRequest request;
+base::Result<bool> TakeLoaderWord(char* line, const char* prefix, char* value, uint64_t capacity) {
+  uint64_t prefix_length = 0;
+  while (prefix[prefix_length] != '\0') ++prefix_length;
+  bool found = false;
   for (char* word = line; *word != '\0';) {
     while (*word == ' ') ++word;
     char* end = word;
     while (*end != '\0' && *end != ' ') ++end;
-    bool match = end - word >= static_cast<long>(sizeof(kWord) - 1);
-    for (uint64_t i = 0; match && i < sizeof(kWord) - 1; ++i) match = word[i] == kWord[i];
+    bool match = static_cast<uint64_t>(end - word) >= prefix_length;
+    for (uint64_t i = 0; match && i < prefix_length; ++i) match = word[i] == prefix[i];
     if (!match) {
       word = end;
       continue;
     }
-    const char* value = word + sizeof(kWord) - 1;
-    const uint64_t length = static_cast<uint64_t>(end - value);
-    if (length == 3 && value[0] == 't' && value[1] == 'o' && value[2] == 'p') {
-      request.kind = PlacementRequest::Kind::kTop;
-    } else if (ParseHex(value, length, request.address)) {
-      request.kind = PlacementRequest::Kind::kAddress;
-    } else {
-      return base::MakeError("expected top or a 0x hexadecimal address", "linux64-loader.load");
-    }
+    const uint64_t length = static_cast<uint64_t>(end - word) - prefix_length;
+    if (length + 1 > capacity) return base::MakeError("value too long", prefix, capacity - 1, length);
+    __builtin_memcpy(value, word + prefix_length, length);
+    value[length] = '\0';
+    found = true;
     // Remove the word and one space that separated it from the rest.
     const char* rest = end;
     if (*rest == ' ') {
@@ -57,7 +55,39 @@ base::Result<PlacementRequest> TakePlacementRequest(char* line) {
     while ((*to++ = *rest++) != '\0') {
     }
   }
+  return found;
+}
+
+base::Result<PlacementRequest> TakePlacementRequest(char* line) {
+  PlacementRequest request;
+  char value[24];
+  if (!TRY(TakeLoaderWord(line, kWord, value, sizeof(value)))) return request;
+  uint64_t length = 0;
+  while (value[length] != '\0') ++length;
+  if (length == 3 && value[0] == 't' && value[1] == 'o' && value[2] == 'p') {
+    request.kind = PlacementRequest::Kind::kTop;
+  } else if (ParseHex(value, length, request.address)) {
+    request.kind = PlacementRequest::Kind::kAddress;
+  } else {
+    return base::MakeError("expected top or a 0x hexadecimal address", "linux64-loader.load");
+  }
   return request;
+}
+
+bool FreeRam(uint64_t address, uint64_t size, const bootabi::boot_e820_entry* map, uint32_t map_count,
+             const Busy* busy, uint32_t busy_count, uint64_t limit) {
+  if (address > limit || size > limit - address) return false;
+  bool in_ram = false;
+  for (uint32_t i = 0; i < map_count; ++i) {
+    if (map[i].type == kRam && address >= map[i].addr && address - map[i].addr <= map[i].size &&
+        size <= map[i].size - (address - map[i].addr)) {
+      in_ram = true;
+    }
+  }
+  for (uint32_t i = 0; in_ram && i < busy_count; ++i) {
+    if (Overlaps(address, size, busy[i].base, busy[i].size)) return false;
+  }
+  return in_ram;
 }
 
 base::Result<uint64_t> PlaceKernel(const bootabi::setup_header& header, const PlacementRequest& request,
@@ -66,18 +96,7 @@ base::Result<uint64_t> PlaceKernel(const bootabi::setup_header& header, const Pl
   const uint64_t size = header.init_size;
   const uint64_t alignment = uint64_t{1} << header.min_alignment;
   auto fits = [&](uint64_t address) {
-    if (address % alignment != 0 || address > limit || size > limit - address) return false;
-    bool in_ram = false;
-    for (uint32_t i = 0; i < map_count; ++i) {
-      if (map[i].type == kRam && address >= map[i].addr && address - map[i].addr <= map[i].size &&
-          size <= map[i].size - (address - map[i].addr)) {
-        in_ram = true;
-      }
-    }
-    for (uint32_t i = 0; in_ram && i < busy_count; ++i) {
-      if (Overlaps(address, size, busy[i].base, busy[i].size)) return false;
-    }
-    return in_ram;
+    return address % alignment == 0 && FreeRam(address, size, map, map_count, busy, busy_count, limit);
   };
   if (request.kind == PlacementRequest::Kind::kPreferred) {
     if (!fits(header.pref_address)) {

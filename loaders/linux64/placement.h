@@ -24,6 +24,15 @@ struct PlacementRequest {
   uint64_t address = 0;
 };
 
+/// Reads and removes every word of `line` that starts with `prefix`, leaving the last one's
+/// value in `value` (NUL-terminated, `capacity` bytes); false if there is none.
+base::Result<bool> TakeLoaderWord(char* line, const char* prefix, char* value, uint64_t capacity);
+
+/// Whether [address, address + size) lies inside one RAM range of `map`, below `limit` and clear
+/// of every busy range.
+bool FreeRam(uint64_t address, uint64_t size, const bootabi::boot_e820_entry* map, uint32_t map_count,
+             const Busy* busy, uint32_t busy_count, uint64_t limit);
+
 /// Reads and removes the loader's own `linux64-loader.load=` word from `command_line` (a NUL-
 /// terminated string edited in place); an unreadable value is an error.
 base::Result<PlacementRequest> TakePlacementRequest(char* command_line);

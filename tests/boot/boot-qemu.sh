@@ -10,7 +10,11 @@
 #                            grub:chainloader (EFI: start the file as an EFI application): a GRUB
 #                            ISO (grub-mkrescue) whose one menu entry boots the kernel so;
 #                            linux64:LOADER: LOADER (build/kernel/linux64-loader.elf) booted by
-#                            QEMU through PVH, which enters the bzImage's 64-bit entry;
+#                            QEMU through PVH, which enters the bzImage's 64-bit entry, or an
+#                            ELF's e_entry in 64-bit mode with a zero page;
+#                            linux64-multiboot2:LOADER: the same loader as an ELF loader that
+#                            enters e_entry in 32-bit mode with the Multiboot 2 magic
+#                            (linux64-loader.protocol=multiboot2), as kexec-tools does;
 #                            xen:pvh, xen:pv: Xen (--xen) boots the kernel as its dom0, PVH or PV
 #                            efi:removable: the kernel as EFI/BOOT/BOOTX64.EFI on a FAT disk (a
 #                            QEMU vvfat directory), started by OVMF's boot manager without load
@@ -160,10 +164,13 @@ case $loader in
     make_grub_iso "${loader#grub:}" "$scratch/boot.iso"
     args+=(-cdrom "$scratch/boot.iso")
     ;;
-  linux64:*)
-    # QEMU's PVH loader passes one module: the bzImage. No initrd on this path.
+  linux64:*|linux64-multiboot2:*)
+    # QEMU's PVH loader passes one module: the kernel. No initrd on this path.
     [ -z "$initrd" ] || { echo "boot-qemu.sh: the linux64 loader takes no initrd" >&2; exit 2; }
-    args+=(-kernel "${loader#linux64:}" -initrd "$kernel")
+    if [ "${loader%%:*}" = linux64-multiboot2 ]; then
+      append="linux64-loader.protocol=multiboot2${append:+ $append}"
+    fi
+    args+=(-kernel "${loader#*:}" -initrd "$kernel")
     [ -n "$append" ] && args+=(-append "$append")
     ;;
   xen:pvh|xen:pv)
@@ -252,7 +259,7 @@ done
 verdict=PASS
 [ ${#problems[@]} -eq 0 ] || verdict=FAIL
 label=$loader
-case $loader in linux64:*) label=linux64-loader ;; esac
+case $loader in linux64:*) label=linux64-loader ;; linux64-multiboot2:*) label=linux64-loader-multiboot2 ;; esac
 echo "$verdict $machine $label/$firmware $(basename "$kernel") outcome=$outcome time=${elapsed}s"
 if [ "$verdict" = FAIL ] || [ $quiet -eq 0 ]; then
   for problem in "${problems[@]}"; do echo "  - $problem"; done

@@ -107,7 +107,7 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
     return result;
   }
   std::string loader = row.loader;
-  if (loader == "linux64") loader = "linux64:" + options.linux64_loader;
+  if (loader == "linux64" || loader == "linux64-multiboot2") loader += ":" + options.linux64_loader;
   std::vector<std::string> argv = {"bash", options.script, "--machine", row.machine, "--kernel", ImagePath(options, row),
                                    "--loader", loader, "--firmware", row.firmware == "uefi" ? "efi" : "bios",
                                    "--xen", options.xen, "--expect", options.expect,
@@ -316,10 +316,10 @@ int main(int argc, char** argv) {
     }
     fmt::print("{}\n", json.dump());
   } else {
-    fmt::print("{:<26} {:<11} {:<8} {:<17} {:<8} {:<14} {:>7}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER", "FIRMWARE",
+    fmt::print("{:<26} {:<11} {:<8} {:<18} {:<8} {:<14} {:>7}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER", "FIRMWARE",
                "RESULT", "SECONDS", options.cost ? "   ENTRY->COMMON  INIT-TABLE  ENTRY->MAIN" : "");
     for (const auto& result : results) {
-      fmt::print("{:<26} {:<11} {:<8} {:<17} {:<8} {:<14} {:>7.3f}{}\n", result.row.name, result.row.entry,
+      fmt::print("{:<26} {:<11} {:<8} {:<18} {:<8} {:<14} {:>7.3f}{}\n", result.row.name, result.row.entry,
                  result.row.machine, result.row.loader, result.row.firmware, result.classification, result.seconds,
                  options.cost ? fmt::format("   {:>14}  {:>10}  {:>11}", Cost(result, "entry", "common"),
                                             Cost(result, "plan", "kernel-main"), Cost(result, "entry", "kernel-main"))
