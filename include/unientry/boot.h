@@ -74,8 +74,18 @@ struct Module {
   StringView string;
 };
 
-/// The framebuffer a loader or the firmware set up (Multiboot, the EFI GOP); present() is false
-/// when there is none. type is Multiboot's encoding: 0 indexed, 1 RGB, 2 EGA text.
+/// Where a colour lies in an RGB pixel: `size` bits from bit `shift`.
+struct ColorChannel {
+  uint8_t shift = 0;
+  uint8_t size = 0;
+  /// The channel's bits in a pixel value.
+  constexpr uint32_t mask() const { return size == 0 ? 0 : static_cast<uint32_t>(((uint64_t{1} << size) - 1) << shift); }
+};
+
+/// The framebuffer a loader or the firmware set up (Multiboot, the EFI GOP, the Linux
+/// protocol's screen_info); present() is false when there is none. type is Multiboot's
+/// encoding: 0 indexed, 1 RGB, 2 EGA text. For RGB, red, green, blue and reserved (the unused
+/// bits, size 0 when there are none) say where each channel lies: RGBX and BGRX differ here.
 struct Framebuffer {
   uint64_t address = 0;
   uint32_t pitch = 0;
@@ -83,7 +93,17 @@ struct Framebuffer {
   uint32_t height = 0;
   uint8_t bpp = 0;
   uint8_t type = 0;
+  ColorChannel red, green, blue, reserved;
   constexpr bool present() const { return address != 0; }
+  /// A pixel value of this layout (8-bit components scaled to each channel's size).
+  constexpr uint32_t Pixel(uint8_t r, uint8_t g, uint8_t b) const { return Scale(r, red) | Scale(g, green) | Scale(b, blue); }
+
+ private:
+  static constexpr uint32_t Scale(uint8_t value, ColorChannel channel) {
+    if (channel.size == 0) return 0;
+    const uint32_t scaled = channel.size >= 8 ? uint32_t{value} << (channel.size - 8) : uint32_t{value} >> (8 - channel.size);
+    return (scaled << channel.shift) & channel.mask();
+  }
 };
 
 struct BootInfo {

@@ -41,9 +41,17 @@ void BeginBootInfo() {
   gInfo.modules_dropped = descriptor.modules_dropped;
   gInfo.acpi_rsdp = params.acpi_rsdp_addr;
   if (descriptor.framebuffer_addr != 0) {
-    gInfo.framebuffer = unientry::Framebuffer{descriptor.framebuffer_addr, descriptor.framebuffer_pitch,
-                                              descriptor.framebuffer_width, descriptor.framebuffer_height,
-                                              descriptor.framebuffer_bpp, descriptor.framebuffer_type};
+    const auto channel = [](bootabi::boot_framebuffer_channel c) { return unientry::ColorChannel{c.shift, c.size}; };
+    gInfo.framebuffer = unientry::Framebuffer{descriptor.framebuffer_addr,
+                                              descriptor.framebuffer_pitch,
+                                              descriptor.framebuffer_width,
+                                              descriptor.framebuffer_height,
+                                              descriptor.framebuffer_bpp,
+                                              descriptor.framebuffer_type,
+                                              channel(descriptor.framebuffer_red),
+                                              channel(descriptor.framebuffer_green),
+                                              channel(descriptor.framebuffer_blue),
+                                              channel(descriptor.framebuffer_reserved)};
   }
   gInfo.efi_system_table = descriptor.efi_system_table;
 }

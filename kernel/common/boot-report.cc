@@ -4,6 +4,8 @@
 #include "arch/x86/identity-map.h"
 #include "arch/x86/kernel-layout.h"
 #include "base/string-view.h"
+#include "bootinfo/typed-map.h"
+#include "unientry/boot.h"
 #include "common/boot-context.h"
 #include "common/console.h"
 #include "init/memory-map.h"
@@ -52,6 +54,25 @@ void PrintMemoryMap() {
     }
   }
   console::Line(console::Importance::kAlways).Append("report memory-total ram=").AppendDecimal(map.ram_bytes);
+  // What the typed map carves out of RAM: the kernel, the framework, modules and the loader's
+  // data that stays in use, so a boot shows what a kernel must not allocate.
+  const unientry::BootInfo& boot = unientry::Boot();
+  uint64_t usable = 0;
+  for (const bootinfo::MemoryRange& range : boot.memory_map) {
+    if (range.type == bootinfo::MemoryType::kUsable) usable += range.size;
+    if (range.type != bootinfo::MemoryType::kKernel && range.type != bootinfo::MemoryType::kFramework &&
+        range.type != bootinfo::MemoryType::kModule && range.type != bootinfo::MemoryType::kLoader) {
+      continue;
+    }
+    console::Line(console::Importance::kAlways)
+        .Append("report in-use ")
+        .AppendHexPadded(range.base, 16)
+        .Append("-")
+        .AppendHexPadded(range.end() - 1, 16)
+        .Append(" ")
+        .Append(bootinfo::MemoryTypeName(range.type));
+  }
+  console::Line(console::Importance::kAlways).Append("report memory-usable bytes=").AppendDecimal(usable);
 }
 
 }  // namespace
@@ -121,6 +142,18 @@ void unientry::PrintBootReport() {
         .AppendDecimal(descriptor.framebuffer_bpp)
         .Append(" type=")
         .AppendDecimal(descriptor.framebuffer_type);
+  }
+  if (descriptor.framebuffer_addr != 0 && descriptor.framebuffer_type == bootabi::kFramebufferTypeRgb) {
+    // Each channel as size@shift: BGRX is red=8@16 green=8@8 blue=8@0 reserved=8@24.
+    console::Line line(console::Importance::kAlways);
+    line.Append("report framebuffer-channels");
+    const auto channel = [&line](const char* name, bootabi::boot_framebuffer_channel c) {
+      line.Append(" ").Append(name).Append("=").AppendDecimal(c.size).Append("@").AppendDecimal(c.shift);
+    };
+    channel("red", descriptor.framebuffer_red);
+    channel("green", descriptor.framebuffer_green);
+    channel("blue", descriptor.framebuffer_blue);
+    channel("reserved", descriptor.framebuffer_reserved);
   }
   if (bootabi::RamdiskSize(params) != 0) {
     console::Line(console::Importance::kAlways)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "entry/efi-files.h"
 
+#include "bootinfo/framebuffer.h"
 #include "bootinfo/efi.h"
 #include "entry/handoff-area.h"
 
@@ -196,25 +197,37 @@ void RecordEfiFramebuffer(efi::EFI_BOOT_SERVICES& boot, bootabi::boot_descriptor
     return;
   }
   const efi::EFI_GRAPHICS_OUTPUT_MODE_INFORMATION& info = *gop->Mode->Info;
-  uint32_t bits = 32;
+  // UEFI 2.10, 12.9 EFI_GRAPHICS_PIXEL_FORMAT: the two 8-bit formats are 32-bit pixels whose
+  // byte 0 is red (RGB) or blue (BGR); a bit-mask format gives each channel's mask.
+  bootinfo::Framebuffer framebuffer;
+  framebuffer.bpp = 32;
   switch (info.PixelFormat) {
     case efi::EFI_GRAPHICS_PIXEL_FORMAT::PixelRedGreenBlueReserved8BitPerColor:
+      framebuffer.channels = {{0, 8}, {8, 8}, {16, 8}, {24, 8}};
+      break;
     case efi::EFI_GRAPHICS_PIXEL_FORMAT::PixelBlueGreenRedReserved8BitPerColor:
+      framebuffer.channels = {{16, 8}, {8, 8}, {0, 8}, {24, 8}};
       break;
     case efi::EFI_GRAPHICS_PIXEL_FORMAT::PixelBitMask: {
-      const uint32_t masks = info.PixelInformation[0] | info.PixelInformation[1] | info.PixelInformation[2] |
-                             info.PixelInformation[3];
-      if (masks == 0) return;
-      bits = (32 - static_cast<uint32_t>(__builtin_clz(masks)) + 7) / 8 * 8;
+      const efi::EFI_PIXEL_BITMASK& masks = info.PixelInformation;
+      const uint32_t all = masks.RedMask | masks.GreenMask | masks.BlueMask | masks.ReservedMask;
+      if (all == 0) return;
+      framebuffer.bpp = static_cast<uint8_t>((32 - static_cast<uint32_t>(__builtin_clz(all)) + 7) / 8 * 8);
+      const auto red = bootinfo::ChannelFromMask(masks.RedMask, "gop.PixelInformation.RedMask");
+      const auto green = bootinfo::ChannelFromMask(masks.GreenMask, "gop.PixelInformation.GreenMask");
+      const auto blue = bootinfo::ChannelFromMask(masks.BlueMask, "gop.PixelInformation.BlueMask");
+      const auto reserved = bootinfo::ChannelFromMask(masks.ReservedMask, "gop.PixelInformation.ReservedMask");
+      if (red.is_error() || green.is_error() || blue.is_error() || reserved.is_error()) return;  // no layout to hand on
+      framebuffer.channels = {red.value(), green.value(), blue.value(), reserved.value()};
       break;
     }
     default:  // PixelBltOnly and unknown formats: no linear framebuffer to hand on.
       return;
   }
-  descriptor.framebuffer_addr = gop->Mode->FrameBufferBase;
-  descriptor.framebuffer_pitch = info.PixelsPerScanLine * (bits / 8);
-  descriptor.framebuffer_width = info.HorizontalResolution;
-  descriptor.framebuffer_height = info.VerticalResolution;
-  descriptor.framebuffer_bpp = static_cast<uint8_t>(bits);
-  descriptor.framebuffer_type = bootabi::kFramebufferTypeRgb;
+  framebuffer.address = gop->Mode->FrameBufferBase;
+  framebuffer.pitch = info.PixelsPerScanLine * (framebuffer.bpp / 8u);
+  framebuffer.width = info.HorizontalResolution;
+  framebuffer.height = info.VerticalResolution;
+  // A layout the checks refuse (channels overlapping, past the pixel) is not handed on.
+  (void)bootinfo::RecordFramebuffer(descriptor, framebuffer, "gop");
 }

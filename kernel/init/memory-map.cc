@@ -19,7 +19,7 @@ namespace {
 [[gnu::section(".scratch")]] constinit bootinfo::E820Scratch gScratch = {};  // written before read
 
 // Every E820 range can be split by each in-use range at most twice.
-constexpr uint32_t kMaxInUse = 3 + bootabi::kBootDescriptorMaxModules;
+constexpr uint32_t kMaxInUse = 3 + bootabi::kBootDescriptorMaxModules + bootabi::kBootDescriptorMaxLoaderRanges;
 constexpr uint32_t kMaxTypedRanges = bootabi::kE820MaxEntriesZeroPage + 2 * kMaxInUse;
 [[gnu::section(".scratch")]] constinit bootinfo::MemoryRange gTyped[kMaxTypedRanges] = {};  // only [0, count) is read
 [[gnu::section(".scratch")]] constinit uint64_t gTypedScratch[bootinfo::TypedMapScratchWords(kMaxInUse)] = {};
@@ -37,8 +37,9 @@ namespace {
 uint64_t Address(const char* symbol) { return reinterpret_cast<uint64_t>(symbol); }
 
 // The map a kernel author sees: what the kernel image, the framework (its page tables, and the
-// handoff area, stub scratch and boot stack that follow .bss) and the modules use is carved
-// out of RAM, so that no in-use page is counted as usable.
+// handoff area, stub scratch and boot stack that follow .bss), the modules and the loader's
+// data that stays in use (the stub's loader_ranges) use is carved out of RAM, so that no
+// in-use page is counted as usable.
 void BuildTypedMap() {
   bootinfo::InUseRange used[kMaxInUse];
   uint32_t count = 0;
@@ -52,6 +53,9 @@ void BuildTypedMap() {
   const bootabi::boot_descriptor& descriptor = *gBoot.descriptor;
   for (uint32_t i = 0; i < descriptor.module_count && i < bootabi::kBootDescriptorMaxModules; ++i) {
     used[count++] = {descriptor.modules[i].paddr, descriptor.modules[i].size, bootinfo::MemoryType::kModule};
+  }
+  for (uint32_t i = 0; i < descriptor.loader_range_count && i < bootabi::kBootDescriptorMaxLoaderRanges; ++i) {
+    used[count++] = {descriptor.loader_ranges[i].paddr, descriptor.loader_ranges[i].size, bootinfo::MemoryType::kLoader};
   }
   const bootinfo::TypedMapResult result =
       bootinfo::BuildTypedMap(gMap.entries, gMap.count, used, count, gTypedScratch, gTyped, kMaxTypedRanges);

@@ -24,6 +24,12 @@
 #                            initrd, initrd=\EFI\unientry\initrd.img (read by the kernel's stub)
 #     --xen FILE             the Xen hypervisor image (build/xen/xen-4.17; ./unientry setup fetches it)
 #     --firmware bios|efi    bios (default: SeaBIOS or qboot) or efi (OVMF, -bios OVMF.fd)
+#     --grub-gfxpayload MODE grub:* only: `set gfxpayload=MODE` before the boot command (keep,
+#                            WxHxD): GRUB leaves a framebuffer and describes it (screen_info)
+#     --memory-after ELF:SYMBOL:KIB
+#                            RAM size: SYMBOL's address in ELF (nm), rounded up to 4 KiB, plus
+#                            KIB KiB; for boots on too little RAM that must stay right as the
+#                            kernel grows
 #     --shell-first TEXT     efi:shell only: start the kernel once with the command line TEXT
 #                            before the real boot (a run expected to fail and return)
 #     --qemu-args "ARGS"     more QEMU arguments (split on spaces), e.g. "-cpu qemu64,-hypervisor"
@@ -45,7 +51,7 @@
 set -u
 
 machine= kernel= append= initrd= initrd_size= expect=ok timeout=20 log= quiet=0
-loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first= gdb_port=
+loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first= gdb_port= gfxpayload= memory_after=
 expect_lines=() reject_lines=() modules=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -56,6 +62,8 @@ while [ $# -gt 0 ]; do
     --firmware) firmware=$2; shift 2 ;;
     --qemu-args) qemu_args=$2; shift 2 ;;
     --shell-first) shell_first=$2; shift 2 ;;
+    --grub-gfxpayload) gfxpayload=$2; shift 2 ;;
+    --memory-after) memory_after=$2; shift 2 ;;
     --kvm) kvm=1; shift ;;
     --gdb) gdb_port=$2; shift 2 ;;
     --xen) xen=$2; shift 2 ;;
@@ -86,6 +94,12 @@ if [ -n "$initrd_size" ]; then
 fi
 
 case $loader in xen:*) memory=1024 ;; esac
+if [ -n "$memory_after" ]; then
+  IFS=: read -r symbol_file symbol extra_kib <<<"$memory_after"
+  address=$(nm "$symbol_file" 2>/dev/null | awk -v name="$symbol" '$3 == name { print $1 }')
+  [ -n "$address" ] || { echo "boot-qemu.sh: --memory-after: no symbol '$symbol' in '$symbol_file'" >&2; exit 2; }
+  memory="$(( ((0x$address + 4095) / 4096 * 4096) / 1024 + extra_kib ))K"
+fi
 args=(-M "$machine" -m "$memory" -nodefaults -display none -monitor none -no-reboot
       -serial "file:$log" -device isa-debug-exit,iobase=0xf4,iosize=4)
 # shellcheck disable=SC2206 # splitting on spaces is the option's contract
@@ -127,6 +141,12 @@ make_grub_iso() {
     echo "terminal_input serial"
     echo "terminal_output serial"
     echo "menuentry unientry {"
+    if [ -n "$gfxpayload" ]; then
+      # The firmware's own video interface only (GRUB's hardware drivers would set modes of
+      # their own): the GOP under UEFI, VBE under a BIOS.
+      if [ "$firmware" = efi ]; then echo "  insmod efi_gop"; else echo "  insmod vbe"; fi
+      echo "  set gfxpayload=$gfxpayload"
+    fi
     echo "  $command /boot/kernel $append"
     if [ -n "$initrd" ] && [ -n "$module_command" ]; then
       cp "$initrd" "$root/boot/initrd"

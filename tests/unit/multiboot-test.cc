@@ -220,10 +220,26 @@ TEST_F(MultibootTest, OneFramebufferIsRecorded) {
   info.framebuffer_height = 768;
   info.framebuffer_bpp = 32;
   info.framebuffer_type = 1;
+  const uint8_t bgrx[6] = {16, 8, 8, 8, 0, 8};  // red at 16, green at 8, blue at 0
+  std::memcpy(info.color_info, bgrx, sizeof(bgrx));
   ASSERT_EQ(Convert1(info), "ok");
   EXPECT_EQ(descriptor_.framebuffer_addr, 0xfd000000u);
   EXPECT_EQ(descriptor_.framebuffer_width, 1024u);
   EXPECT_EQ(descriptor_.framebuffer_bpp, 32);
+  EXPECT_EQ(descriptor_.framebuffer_red.shift, 16);
+  EXPECT_EQ(descriptor_.framebuffer_blue.shift, 0);
+  // Multiboot has no field for the unused byte: the bits the colours leave become it.
+  EXPECT_EQ(descriptor_.framebuffer_reserved.shift, 24);
+  EXPECT_EQ(descriptor_.framebuffer_reserved.size, 8);
+}
+
+TEST_F(MultibootTest, OneRgbFramebufferWithoutColoursIsAnError) {
+  mb1::multiboot_info info{};
+  info.flags = mb1::kInfoFramebuffer;
+  info.framebuffer_addr = 0xfd000000;
+  info.framebuffer_bpp = 32;
+  info.framebuffer_type = 1;
+  EXPECT_EQ(Convert1(info), "multiboot_info.framebuffer: RGB framebuffer without a red channel");
 }
 
 // --- Multiboot 2 ------------------------------------------------------------------------
@@ -417,6 +433,49 @@ TEST_F(MultibootTest, Multiboot2EfiTagsMeanUefi) {
 TEST_F(MultibootTest, Multiboot2WithoutEfiTagsOrBiosDataAreaIsNone) {
   ASSERT_EQ(Convert2(InfoBuilder().Tag(mb2::kTagCmdline, {'x', 0}).End().Bytes()), "ok");
   EXPECT_EQ(descriptor_.firmware, static_cast<uint8_t>(bootabi::Firmware::kNone));
+}
+
+
+// An RGB framebuffer tag: the common part, then the colour info (red, green, blue: position, size).
+std::vector<uint8_t> FramebufferPayload(uint8_t type, std::vector<uint8_t> color_info) {
+  mb2::tag_framebuffer_common common{};
+  common.framebuffer_addr = 0xfc000000;
+  common.framebuffer_pitch = 4096;
+  common.framebuffer_width = 1024;
+  common.framebuffer_height = 768;
+  common.framebuffer_bpp = 32;
+  common.framebuffer_type = type;
+  std::vector<uint8_t> payload(sizeof(common) - 8);
+  std::memcpy(payload.data(), reinterpret_cast<const uint8_t*>(&common) + 8, payload.size());
+  payload.insert(payload.end(), color_info.begin(), color_info.end());
+  return payload;
+}
+
+TEST_F(MultibootTest, TwoFramebufferChannels) {
+  ASSERT_EQ(Convert2(InfoBuilder().Tag(mb2::kTagFramebuffer, FramebufferPayload(1, {0, 8, 8, 8, 16, 8})).End().Bytes()),
+            "ok");
+  EXPECT_EQ(descriptor_.framebuffer_addr, 0xfc000000u);
+  EXPECT_EQ(descriptor_.framebuffer_red.shift, 0);
+  EXPECT_EQ(descriptor_.framebuffer_red.size, 8);
+  EXPECT_EQ(descriptor_.framebuffer_green.shift, 8);
+  EXPECT_EQ(descriptor_.framebuffer_blue.shift, 16);
+  EXPECT_EQ(descriptor_.framebuffer_reserved.shift, 24);
+}
+
+TEST_F(MultibootTest, TwoRgbFramebufferWithoutColourInfo) {
+  EXPECT_EQ(Convert2(InfoBuilder().Tag(mb2::kTagFramebuffer, FramebufferPayload(1, {})).End().Bytes()),
+            "tag_framebuffer.size[0]: RGB framebuffer tag without its colour info: expected 0x26, got 0x20");
+}
+
+TEST_F(MultibootTest, TwoOverlappingChannels) {
+  EXPECT_EQ(Convert2(InfoBuilder().Tag(mb2::kTagFramebuffer, FramebufferPayload(1, {0, 8, 4, 8, 16, 8})).End().Bytes()),
+            "tag_framebuffer[0]: two colour channels share bits: expected 0x0, got 0xf0");
+}
+
+TEST_F(MultibootTest, TwoEgaTextHasNoChannels) {
+  ASSERT_EQ(Convert2(InfoBuilder().Tag(mb2::kTagFramebuffer, FramebufferPayload(2, {})).End().Bytes()), "ok");
+  EXPECT_EQ(descriptor_.framebuffer_type, 2);
+  EXPECT_EQ(descriptor_.framebuffer_red.size, 0);
 }
 
 }  // namespace

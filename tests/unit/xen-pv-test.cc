@@ -17,12 +17,17 @@ using testing_support::FakeMemory;
 
 class XenPvTest : public ::testing::Test {
  protected:
-  XenPvTest() : memory_(0x100000, 64 * 1024) {
+  // 256 KiB of initial mapping: start_info first, then the 128 KiB frame list of 16384 pages
+  // and four page-table frames, as Xen lays them out.
+  XenPvTest() : memory_(0x100000, 256 * 1024) {
     handoff_ = bootinfo::Handoff{&params_, &descriptor_, command_line_, sizeof(command_line_), 0x5000, 0x6000};
     std::memcpy(info_.magic, "xen-3.0-x86_64", 15);
     info_.nr_pages = 16384;
     info_.flags = xen::kSifPrivileged | xen::kSifInitDomain;
     std::strcpy(info_.cmd_line, "hello dom0");
+    info_.mfn_list = memory_.base() + 0x10000;
+    info_.pt_base = memory_.base() + 0x30000;
+    info_.nr_pt_frames = 4;
   }
   std::string Convert() {
     const uint64_t address = memory_.Place(info_);
@@ -52,6 +57,41 @@ TEST_F(XenPvTest, Dom0StartInfo) {
   EXPECT_EQ(params_.e820_table[0].addr, 0u);
   EXPECT_EQ(params_.e820_table[0].size, 64u << 20);
   EXPECT_EQ(descriptor_.original_info_size, sizeof(xen::start_info));
+}
+
+// What Xen built and the kernel goes on using is kept as in use: the frame list, start_info's
+// page and the bootstrap page tables, at the addresses start_info gives.
+TEST_F(XenPvTest, KeepsTheFrameListStartInfoAndPageTables) {
+  ASSERT_EQ(Convert(), "ok");
+  ASSERT_EQ(descriptor_.loader_range_count, 3u);
+  EXPECT_EQ(descriptor_.loader_ranges[0].paddr, memory_.base() + 0x10000);
+  EXPECT_EQ(descriptor_.loader_ranges[0].size, 16384u * 8);
+  EXPECT_EQ(descriptor_.loader_ranges[1].size, 4096u);
+  EXPECT_EQ(descriptor_.loader_ranges[2].paddr, memory_.base() + 0x30000);
+  EXPECT_EQ(descriptor_.loader_ranges[2].size, 4u * 4096);
+}
+
+TEST_F(XenPvTest, FrameListPastTheInitialMapping) {
+  info_.mfn_list = memory_.base() + 0x30000;
+  EXPECT_EQ(Convert(), "start_info.mfn_list: frame list not inside the initial mapping: expected 0x140000, got 0x150000");
+}
+
+TEST_F(XenPvTest, NoFrameList) {
+  info_.mfn_list = 0;
+  EXPECT_EQ(Convert(), "start_info.mfn_list: frame list not inside the initial mapping: expected 0x140000, got 0x20000");
+}
+
+TEST_F(XenPvTest, UnalignedPageTables) {
+  info_.pt_base += 8;
+  EXPECT_EQ(Convert(),
+            "start_info.pt_base: bootstrap page tables not page-aligned frames of the guest: expected 0x4000, got 0x4");
+}
+
+TEST_F(XenPvTest, FrameListOverTheKernelIsAnError) {
+  handoff_.kernel_start = memory_.base() + 0x20000;
+  handoff_.kernel_end = memory_.base() + 0x21000;
+  EXPECT_EQ(Convert(), "start_info.mfn_list: loader data overlaps the kernel's memory (image, .bss, handoff, stack): "
+                       "0x110000-0x12ffff and 0x120000-0x120fff");
 }
 
 TEST_F(XenPvTest, BadMagic) {
@@ -86,7 +126,7 @@ TEST_F(XenPvTest, ModuleBecomesTheInitrd) {
 TEST_F(XenPvTest, ModulePastTheInitialMapping) {
   info_.mod_start = 0x7000000;
   info_.mod_len = 0x1000;
-  EXPECT_EQ(Convert(), "start_info.mod_start: module outside the initial mapping: expected 0x110000, got 0x7001000");
+  EXPECT_EQ(Convert(), "start_info.mod_start: module outside the initial mapping: expected 0x140000, got 0x7001000");
 }
 
 TEST_F(XenPvTest, ModuleAsAPfnIsRefused) {
@@ -101,7 +141,7 @@ TEST_F(XenPvTest, StartInfoPastMemory) {
   const auto result = bootinfo::ConvertXenPv(memory_.View(), memory_.end() - 100, handoff_, scratch_);
   base::StringBuffer<256> text;
   base::Describe(result.error(), text);
-  EXPECT_STREQ(text.c_str(), "start_info: outside readable memory: expected 0x110000, got 0x11042c");
+  EXPECT_STREQ(text.c_str(), "start_info: outside readable memory: expected 0x140000, got 0x14042c");
 }
 
 }  // namespace

@@ -116,6 +116,22 @@ base::Result<> AddModule(const PhysicalMemory& memory, const Handoff& handoff, u
   return base::Ok{};
 }
 
+base::Result<> KeepLoaderRange(const Handoff& handoff, uint64_t address, uint64_t size, const char* field) {
+  if (size == 0) return base::Ok{};
+  if (address + size < address) return base::MakeError("range end wraps past 2^64", field, UINT64_MAX - address, size);
+  if (address < handoff.kernel_end && handoff.kernel_start < address + size) {
+    return base::MakeOverlapError("loader data overlaps the kernel's memory (image, .bss, handoff, stack)", field,
+                                  address, address + size, handoff.kernel_start, handoff.kernel_end);
+  }
+  bootabi::boot_descriptor& descriptor = *handoff.descriptor;
+  if (descriptor.loader_range_count == bootabi::kBootDescriptorMaxLoaderRanges) {
+    return base::MakeError("more loader ranges in use than the descriptor holds", field,
+                           bootabi::kBootDescriptorMaxLoaderRanges, descriptor.loader_range_count + 1);
+  }
+  descriptor.loader_ranges[descriptor.loader_range_count++] = bootabi::boot_loader_range{address, size};
+  return base::Ok{};
+}
+
 base::Result<> CopyLoaderName(const PhysicalMemory& memory, uint64_t address, size_t max_length,
                               const Handoff& handoff, const char* field) {
   if (address == 0) return base::Ok{};

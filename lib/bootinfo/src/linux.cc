@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "bootinfo/linux.h"
 
+#include "bootinfo/framebuffer.h"
 #include "abi/boot-params.h"
 #include "bootinfo/firmware.h"
 #include "bootinfo/rsdp.h"
@@ -123,6 +124,8 @@ base::Result<> ConvertLinux(const PhysicalMemory& memory, uint64_t params_addres
     return base::MakeError("unknown hardware subarch", "boot_params.hdr.hardware_subarch",
                            bootabi::kHardwareSubarchCount - 1, params.hdr.hardware_subarch);
   }
+  // A framebuffer the loader set up (GRUB's gfxpayload, an EFI loader's GOP) is in screen_info.
+  TRY(TakeScreenInfo(params.screen_info, *handoff.descriptor));
   // A loader that ran under UEFI says so in efi_info (GRUB EFI's `linux`, which then enters
   // the 32-bit entry); without it the BIOS data area tells BIOS from no firmware.
   const uint32_t efi_signature = params.efi_info.efi_loader_signature;

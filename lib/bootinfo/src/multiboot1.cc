@@ -2,6 +2,7 @@
 #include "abi/multiboot1.h"
 
 #include "bootinfo/multiboot.h"
+#include "bootinfo/framebuffer.h"
 #include "bootinfo/firmware.h"
 #include "bootinfo/rsdp.h"
 
@@ -108,13 +109,8 @@ base::Result<> ConvertMultiboot1(const PhysicalMemory& memory, uint32_t magic, u
   handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped;
 
   if (Has(info, mb1::kInfoFramebuffer)) {
-    bootabi::boot_descriptor& descriptor = *handoff.descriptor;
-    descriptor.framebuffer_addr = info.framebuffer_addr;
-    descriptor.framebuffer_pitch = info.framebuffer_pitch;
-    descriptor.framebuffer_width = info.framebuffer_width;
-    descriptor.framebuffer_height = info.framebuffer_height;
-    descriptor.framebuffer_bpp = info.framebuffer_bpp;
-    descriptor.framebuffer_type = info.framebuffer_type;
+    TRY(RecordFramebuffer(*handoff.descriptor, FramebufferFromMultiboot(info, info.color_info),
+                          "multiboot_info.framebuffer"));
   }
   // Multiboot 1 carries no RSDP: where a BIOS leaves it, if anywhere.
   return SettleRsdp(memory, handoff, 0, "boot_params.acpi_rsdp_addr");

@@ -2,6 +2,7 @@
 #include "abi/multiboot2.h"
 
 #include "bootinfo/multiboot.h"
+#include "bootinfo/framebuffer.h"
 #include "bootinfo/firmware.h"
 #include "bootinfo/rsdp.h"
 #include "abi/acpi.h"
@@ -181,13 +182,24 @@ base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, u
                                                sizeof(mb2::tag_framebuffer_common), header.size),
                                index);
         }
-        const auto framebuffer = TRY(memory.Read<mb2::tag_framebuffer_common>(tag.address, "tag_framebuffer"));
-        descriptor.framebuffer_addr = framebuffer.framebuffer_addr;
-        descriptor.framebuffer_pitch = framebuffer.framebuffer_pitch;
-        descriptor.framebuffer_width = framebuffer.framebuffer_width;
-        descriptor.framebuffer_height = framebuffer.framebuffer_height;
-        descriptor.framebuffer_bpp = framebuffer.framebuffer_bpp;
-        descriptor.framebuffer_type = framebuffer.framebuffer_type;
+        const auto common = TRY(memory.Read<mb2::tag_framebuffer_common>(tag.address, "tag_framebuffer"));
+        struct ColorInfo {
+          uint8_t bytes[6];
+        };
+        ColorInfo color_info = {};
+        if (common.framebuffer_type == bootabi::kFramebufferTypeRgb) {
+          // The colour info follows the common part (Multiboot 2, "Framebuffer info").
+          if (header.size < sizeof(mb2::tag_framebuffer_common) + sizeof(ColorInfo)) {
+            return base::AtIndex(base::MakeError("RGB framebuffer tag without its colour info", "tag_framebuffer.size",
+                                                 sizeof(mb2::tag_framebuffer_common) + sizeof(ColorInfo), header.size),
+                                 index);
+          }
+          color_info = TRY(memory.Read<ColorInfo>(tag.address + sizeof(mb2::tag_framebuffer_common),
+                                                  "tag_framebuffer.color_info"));
+        }
+        const Framebuffer framebuffer = FramebufferFromMultiboot(common, color_info.bytes);
+        const auto recorded = RecordFramebuffer(descriptor, framebuffer, "tag_framebuffer");
+        if (recorded.is_error()) return base::AtIndex(recorded.error(), index);
         break;
       }
       case mb2::kTagAcpiOld:

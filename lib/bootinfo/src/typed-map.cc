@@ -62,6 +62,7 @@ const char* MemoryTypeName(MemoryType type) {
     case MemoryType::kReserved: return "reserved";
     case MemoryType::kBad: return "bad";
     case MemoryType::kPersistent: return "persistent";
+    case MemoryType::kLoader: return "loader";
   }
   return "unknown";
 }

@@ -32,6 +32,22 @@ base::Result<> ConvertXenPv(const PhysicalMemory& memory, uint64_t start_info_ad
                            info.nr_pages);
   }
 
+  // What Xen built in the initial mapping stays in use after the stub (xen.h, "start_info"):
+  // the frame list the PV platform hands frames to Xen with, start_info's page (dom0's console
+  // information) and the bootstrap page tables the kernel keeps running on. The map calls all
+  // of pseudo-physical memory RAM, so they are kept as in use.
+  if (info.mfn_list == 0 || !memory.Contains(info.mfn_list, info.nr_pages * sizeof(uint64_t))) {
+    return base::MakeError("frame list not inside the initial mapping", "start_info.mfn_list",
+                           memory.base() + memory.size(), info.mfn_list + info.nr_pages * sizeof(uint64_t));
+  }
+  if (info.nr_pt_frames == 0 || info.nr_pt_frames > info.nr_pages || (info.pt_base & 4095) != 0) {
+    return base::MakeError("bootstrap page tables not page-aligned frames of the guest", "start_info.pt_base",
+                           info.nr_pages, info.nr_pt_frames);
+  }
+  TRY(KeepLoaderRange(handoff, info.mfn_list, info.nr_pages * sizeof(uint64_t), "start_info.mfn_list"));
+  TRY(KeepLoaderRange(handoff, start_info_address & ~uint64_t{4095}, 4096, "start_info"));
+  TRY(KeepLoaderRange(handoff, info.pt_base, info.nr_pt_frames * 4096, "start_info.pt_base"));
+
   // The command line is a fixed 1024-byte field that must hold its own NUL.
   size_t length = 0;
   while (length < xen::kMaxGuestCmdline && info.cmd_line[length] != '\0') ++length;

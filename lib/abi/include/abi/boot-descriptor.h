@@ -16,7 +16,7 @@
 namespace bootabi {
 
 inline constexpr uint32_t kBootDescriptorMagic = 0x45494e55;  // "UNIE" in memory order
-inline constexpr uint16_t kBootDescriptorVersion = 2;  // 2: firmware
+inline constexpr uint16_t kBootDescriptorVersion = 3;  // 2: firmware; 3: framebuffer channels, loader memory in use
 
 /// The boot entries unientry has or plans. The value is the bit index in an init entry's
 /// support mask, so values are stable ABI: append, never renumber.
@@ -88,6 +88,24 @@ inline constexpr uint8_t kFramebufferTypeIndexed = 0;
 inline constexpr uint8_t kFramebufferTypeRgb = 1;
 inline constexpr uint8_t kFramebufferTypeEgaText = 2;
 
+/// Where one colour channel lies in an RGB framebuffer's pixel: `size` bits from bit `shift`
+/// (Multiboot's field position and mask size; Linux's screen_info red_pos and red_size).
+struct boot_framebuffer_channel {
+  uint8_t shift;
+  uint8_t size;
+};
+static_assert(AssertSize<boot_framebuffer_channel, 2>());
+
+/// Memory the loader set up that stays in use after the stub (a Xen PV guest's frame list,
+/// start info and the page tables it keeps running on): the typed map marks it in use, so a
+/// kernel never hands it out as free RAM. Physical (pseudo-physical under Xen PV) addresses.
+struct boot_loader_range {
+  uint64_t paddr;
+  uint64_t size;
+};
+static_assert(AssertSize<boot_loader_range, 16>());
+inline constexpr uint32_t kBootDescriptorMaxLoaderRanges = 4;
+
 struct boot_descriptor {
   uint32_t magic;                // kBootDescriptorMagic
   uint16_t version;              // kBootDescriptorVersion
@@ -148,8 +166,14 @@ struct boot_descriptor {
   // tags): boot_params.acpi_rsdp_addr then points here, never into the loader's data. (version 2)
   uint8_t rsdp_copy[36];
   uint8_t _pad4[4];
+  // An RGB framebuffer's channels (framebuffer_type kFramebufferTypeRgb): red, green, blue and
+  // the unused bits; all zero for other types. (version 3)
+  boot_framebuffer_channel framebuffer_red, framebuffer_green, framebuffer_blue, framebuffer_reserved;
+  uint32_t loader_range_count;  // entries used in loader_ranges[] (version 3)
+  uint32_t _pad5;
+  boot_loader_range loader_ranges[kBootDescriptorMaxLoaderRanges];  // (version 3)
 };
-static_assert(AssertSize<boot_descriptor, 0x398>());
+static_assert(AssertSize<boot_descriptor, 0x3e8>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
@@ -171,5 +195,9 @@ ABI_ASSERT_OFFSET(boot_descriptor, long_mode_tsc, 0x358);
 ABI_ASSERT_OFFSET(boot_descriptor, firmware_exit_tsc, 0x360);
 ABI_ASSERT_OFFSET(boot_descriptor, efi_system_table, 0x368);
 ABI_ASSERT_OFFSET(boot_descriptor, rsdp_copy, 0x370);
+ABI_ASSERT_OFFSET(boot_descriptor, framebuffer_red, 0x398);
+ABI_ASSERT_OFFSET(boot_descriptor, framebuffer_reserved, 0x39e);
+ABI_ASSERT_OFFSET(boot_descriptor, loader_range_count, 0x3a0);
+ABI_ASSERT_OFFSET(boot_descriptor, loader_ranges, 0x3a8);
 
 }  // namespace bootabi

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The Linux x86 boot protocol's zero page (struct boot_params) and setup header.
 // Source: Linux Documentation/arch/x86/boot.rst and zero-page.rst; field names as in
-// arch/x86/include/uapi/asm/bootparam.h. Opaque sub-structures unientry never reads
-// (screen_info, apm_bios_info, edid_info, ...) are kept as byte arrays of their spec size.
+// arch/x86/include/uapi/asm/bootparam.h. Sub-structures unientry never reads (apm_bios_info,
+// edid_info, ...) are kept as byte arrays of their spec size.
 #pragma once
 
 #include <cstddef>
@@ -130,9 +130,62 @@ static_assert(AssertSize<efi_info, 32>());
 inline constexpr uint32_t kEfi64LoaderSignature = 0x34364c45;
 inline constexpr uint32_t kEfi32LoaderSignature = 0x32334c45;
 
+/// screen_info at 0x000 (Linux include/uapi/linux/screen_info.h): the console the loader left,
+/// a linear framebuffer when orig_video_isVGA says VLFB (VESA) or EFI (a GOP, from an EFI
+/// loader such as GRUB's `linux`).
+struct [[gnu::packed]] screen_info {
+  uint8_t orig_x;               // 0x00
+  uint8_t orig_y;               // 0x01
+  uint16_t ext_mem_k;           // 0x02
+  uint16_t orig_video_page;     // 0x04
+  uint8_t orig_video_mode;      // 0x06
+  uint8_t orig_video_cols;      // 0x07
+  uint8_t flags;                // 0x08
+  uint8_t unused2;              // 0x09
+  uint16_t orig_video_ega_bx;   // 0x0a
+  uint16_t unused3;             // 0x0c
+  uint8_t orig_video_lines;     // 0x0e
+  uint8_t orig_video_isVGA;     // 0x0f
+  uint16_t orig_video_points;   // 0x10
+  uint16_t lfb_width;           // 0x12
+  uint16_t lfb_height;          // 0x14
+  uint16_t lfb_depth;           // 0x16
+  uint32_t lfb_base;            // 0x18
+  uint32_t lfb_size;            // 0x1c
+  uint16_t cl_magic, cl_offset; // 0x20
+  uint16_t lfb_linelength;      // 0x24
+  uint8_t red_size;             // 0x26
+  uint8_t red_pos;              // 0x27
+  uint8_t green_size;           // 0x28
+  uint8_t green_pos;            // 0x29
+  uint8_t blue_size;            // 0x2a
+  uint8_t blue_pos;             // 0x2b
+  uint8_t rsvd_size;            // 0x2c
+  uint8_t rsvd_pos;             // 0x2d
+  uint16_t vesapm_seg;          // 0x2e
+  uint16_t vesapm_off;          // 0x30
+  uint16_t pages;               // 0x32
+  uint16_t vesa_attributes;     // 0x34
+  uint32_t capabilities;        // 0x36
+  uint32_t ext_lfb_base;        // 0x3a
+  uint8_t _reserved[2];         // 0x3e
+};
+static_assert(AssertSize<screen_info, 0x40>());
+ABI_ASSERT_OFFSET(screen_info, orig_video_isVGA, 0x0f);
+ABI_ASSERT_OFFSET(screen_info, lfb_base, 0x18);
+ABI_ASSERT_OFFSET(screen_info, lfb_linelength, 0x24);
+ABI_ASSERT_OFFSET(screen_info, rsvd_pos, 0x2d);
+ABI_ASSERT_OFFSET(screen_info, capabilities, 0x36);
+ABI_ASSERT_OFFSET(screen_info, ext_lfb_base, 0x3a);
+/// orig_video_isVGA values that mean a linear framebuffer (VIDEO_TYPE_VLFB, VIDEO_TYPE_EFI).
+inline constexpr uint8_t kVideoTypeVlfb = 0x23;
+inline constexpr uint8_t kVideoTypeEfi = 0x70;
+/// capabilities: ext_lfb_base holds the high 32 bits of the base (VIDEO_CAPABILITY_64BIT_BASE).
+inline constexpr uint32_t kVideoCapability64BitBase = 1u << 1;
+
 /// struct boot_params, "the zero page": 4096 bytes.
 struct [[gnu::packed]] boot_params {
-  uint8_t screen_info[0x40];                     // 0x000
+  struct screen_info screen_info;                // 0x000
   uint8_t apm_bios_info[0x14];                   // 0x040
   uint8_t _pad2[4];                              // 0x054
   uint64_t tboot_addr;                           // 0x058

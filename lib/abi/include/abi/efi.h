@@ -249,12 +249,20 @@ enum class EFI_GRAPHICS_PIXEL_FORMAT : uint32_t {
   PixelBltOnly = 3,
 };
 
+struct EFI_PIXEL_BITMASK {
+  uint32_t RedMask;
+  uint32_t GreenMask;
+  uint32_t BlueMask;
+  uint32_t ReservedMask;
+};
+static_assert(AssertSize<EFI_PIXEL_BITMASK, 16>());
+
 struct EFI_GRAPHICS_OUTPUT_MODE_INFORMATION {
   uint32_t Version;                       // 0
   uint32_t HorizontalResolution;          // 4
   uint32_t VerticalResolution;            // 8
   EFI_GRAPHICS_PIXEL_FORMAT PixelFormat;  // 12
-  uint32_t PixelInformation[4];           // 16: red, green, blue, reserved masks (PixelBitMask)
+  EFI_PIXEL_BITMASK PixelInformation;     // 16: the channels' masks (PixelBitMask only)
   uint32_t PixelsPerScanLine;             // 32
 };
 ABI_ASSERT_OFFSET(EFI_GRAPHICS_OUTPUT_MODE_INFORMATION, PixelsPerScanLine, 32);

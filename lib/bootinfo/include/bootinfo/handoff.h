@@ -60,6 +60,12 @@ base::Result<> AddModule(const Handoff& handoff, uint64_t address, uint64_t size
 base::Result<> AddModule(const PhysicalMemory& memory, const Handoff& handoff, uint64_t address, uint64_t size,
                          uint64_t string_address, const char* field, uint32_t index);
 
+/// Records loader memory that stays in use after the stub (the typed map marks it in use).
+/// A range that wraps past 2^64, overlaps the kernel's memory or does not fit the descriptor's
+/// kBootDescriptorMaxLoaderRanges is an error naming `field`: silently forgetting one would
+/// let a kernel allocate over it.
+base::Result<> KeepLoaderRange(const Handoff& handoff, uint64_t address, uint64_t size, const char* field);
+
 /// Copies a loader's name into the descriptor (truncated to fit); a string that runs off the
 /// readable memory is an error. Sets type_of_loader when the name tells the loader (GRUB, QEMU).
 base::Result<> CopyLoaderName(const PhysicalMemory& memory, uint64_t address, size_t max_length,

@@ -20,6 +20,7 @@ enum class MemoryType : uint8_t {
   kReserved,         // E820 type 2 and any type this map does not know
   kBad,              // E820 type 5: unusable
   kPersistent,       // E820 type 7 (and 12, legacy PRAM): persistent memory
+  kLoader,           // the loader's data that stays in use: a Xen PV guest's frame list, start info, page tables
 };
 
 const char* MemoryTypeName(MemoryType type);
@@ -55,7 +56,7 @@ struct MemoryRange {
 struct InUseRange {
   uint64_t base;
   uint64_t size;
-  MemoryType type;  // kKernel, kFramework or kModule
+  MemoryType type;  // kKernel, kFramework, kModule or kLoader
 };
 
 struct TypedMapResult {
