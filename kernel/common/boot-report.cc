@@ -184,4 +184,9 @@ void unientry::PrintBootReport() {
       .AppendDecimal(descriptor.original_info_size)
       .Append(" unknown-items=")
       .AppendDecimal(descriptor.unknown_items);
+  if (descriptor.exit_boot_services_calls != 0) {
+    console::Line(console::Importance::kAlways)
+        .Append("report efi exit-boot-services-calls=")
+        .AppendDecimal(descriptor.exit_boot_services_calls);
+  }
 }

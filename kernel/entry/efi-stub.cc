@@ -3,14 +3,15 @@
 // address with boot services still up: read what only the firmware can tell (load options,
 // ACPI tables, the initrd, the framebuffer, the memory map), leave boot services with the
 // map-key retry the spec asks for, translate into the handoff and join the common path. Until
-// ExitBootServices succeeds, any failure is printed on ConOut and on COM1 and its status goes
-// back to the firmware.
+// the first ExitBootServices call, any failure is printed on ConOut and on COM1 and its status
+// goes back to the firmware; after a refused one, only COM1 and status fail.
 #include <cstdint>
 
 #include "abi/efi.h"
 #include "arch/x86/cpu.h"
 #include "arch/x86/identity-map.h"
 #include "base/string-buffer.h"
+#include "bootinfo/command-line.h"
 #include "bootinfo/efi.h"
 #include "bootinfo/rsdp.h"
 #include "common/console.h"
@@ -51,6 +52,36 @@ efi::EFI_STATUS Report(efi::EFI_SYSTEM_TABLE* system_table, const char* what, ef
 }
 
 
+
+// After a refused ExitBootServices neither ConOut nor a return to the firmware is safe (the
+// firmware may have begun its shutdown): say so on COM1, which is ours, and stop.
+[[noreturn]] void FailAfterExitBootServices(const char* what, efi::EFI_STATUS status, uint32_t calls) {
+  base::StringBuffer<192> message;
+  message.Append("efi stub: ");
+  message.Append(what);
+  message.Append(" failed: status ");
+  message.AppendHex(status);
+  message.Append(" after ");
+  message.AppendDecimal(calls);
+  message.Append(" ExitBootServices calls: boot services may be partly gone, so the boot stops here");
+  console::Init();
+  Fail(message.c_str());
+}
+
+// The test hook unientry.efi-stale-map-key=N (docs/serial-format.md): a wrong map key for
+// the first N ExitBootServices calls; -1 when the value is not a count from 0 to 99.
+int32_t StaleMapKeys(const bootinfo::Handoff& handoff) {
+  bootinfo::CommandLineWord word;
+  const base::StringView command_line(handoff.command_line);
+  if (bootinfo::CommandLine(command_line).Find("unientry.efi-stale-map-key", word) == nullptr) return 0;
+  if (!word.has_value || word.value.size() == 0 || word.value.size() > 2) return -1;
+  int32_t count = 0;
+  for (size_t i = 0; i < word.value.size(); ++i) {
+    if (word.value[i] < '0' || word.value[i] > '9') return -1;
+    count = count * 10 + (word.value[i] - '0');
+  }
+  return count;
+}
 
 }  // namespace
 
@@ -95,18 +126,29 @@ extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TA
   RecordEfiFramebuffer(*boot, *handoff.descriptor);
 
   // GetMemoryMap, then ExitBootServices with its key; a map that changed in between makes
-  // ExitBootServices fail with EFI_INVALID_PARAMETER, and the spec says to fetch it again.
+  // ExitBootServices fail with EFI_INVALID_PARAMETER, and the spec (UEFI 2.10, 7.4) says to
+  // fetch it again and retry. The buffer is ours and static: GetMemoryMap allocates nothing.
+  const int32_t stale_keys = StaleMapKeys(handoff);
+  if (stale_keys < 0) {
+    return Report(system_table, "unientry.efi-stale-map-key: expected a count from 0 to 99", efi::EFI_INVALID_PARAMETER);
+  }
   uint64_t map_size = 0, map_key = 0, descriptor_size = 0;
   uint32_t descriptor_version = 0;
   for (uint32_t attempt = 0;; ++attempt) {
     map_size = sizeof(gMemoryMap);
     status = boot->GetMemoryMap(&map_size, reinterpret_cast<efi::EFI_MEMORY_DESCRIPTOR*>(gMemoryMap), &map_key,
                                 &descriptor_size, &descriptor_version);
-    if (status != efi::EFI_SUCCESS) return Report(system_table, "GetMemoryMap", status);
-    status = boot->ExitBootServices(image, map_key);
+    if (status != efi::EFI_SUCCESS) {
+      if (attempt == 0) return Report(system_table, "GetMemoryMap", status);
+      FailAfterExitBootServices("GetMemoryMap after a refused ExitBootServices", status, attempt);
+    }
+    handoff.descriptor->exit_boot_services_calls = attempt + 1;
+    status = boot->ExitBootServices(image, attempt < static_cast<uint32_t>(stale_keys) ? map_key + 1 : map_key);
     if (status == efi::EFI_SUCCESS) break;
+    // From the first refused call on, the firmware may have shut its services down in part:
+    // only GetMemoryMap and ExitBootServices are called again, and a failure stops here.
     if (status != efi::EFI_INVALID_PARAMETER || attempt + 1 == kExitBootServicesAttempts) {
-      return Report(system_table, "ExitBootServices", status);
+      FailAfterExitBootServices("ExitBootServices", status, attempt + 1);
     }
   }
 

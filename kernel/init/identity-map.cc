@@ -4,6 +4,7 @@
 // 4 GiB; RAM and a loader's modules may lie above). Where the tables reserved for it run out
 // (2 MiB pages on a CPU without 1 GiB pages, above 36 GiB) it says how far the map reaches, and
 // BootInfo::identity_mapped_end says the same.
+#include "arch/x86/cpu.h"
 #include "arch/x86/identity-map.h"
 #include "bootinfo/e820.h"
 #include "common/boot-context.h"
@@ -25,6 +26,7 @@ void GrowIdentityMap() {
   const auto mapped = arch::MapIdentityTo(end);
   console::Line line;
   line.Append("identity-map end=").AppendHex(arch::IdentityMappedBytes());
+  line.Append(" levels=").AppendDecimal((arch::ReadCr4() & arch::kCr4La57) != 0 ? 5 : 4);
   if (mapped.is_error()) line.Append(" short-of=").AppendHex(end).Append(" (page tables reserved for it ran out)");
 }
 

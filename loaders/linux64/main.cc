@@ -18,6 +18,7 @@
 
 #include "abi/boot-params.h"
 #include "abi/multiboot2.h"
+#include "arch/x86/cpu.h"
 #include "arch/x86/identity-map.h"
 #include "bootinfo/e820.h"
 #include "bootinfo/pvh.h"
@@ -59,10 +60,45 @@ void Say(const char* text, uint64_t value) {
 
 extern "C" [[noreturn]] void LoaderEnter64(uint64_t entry, const bootabi::boot_params* zero_page);
 extern "C" [[noreturn]] void LoaderEnter32(uint64_t entry, uint32_t magic, uint64_t info);
+extern "C" [[noreturn]] void LoaderEnter64FiveLevel(uint64_t entry, const bootabi::boot_params* zero_page,
+                                                    const uint64_t* pml5);
 
 namespace {
 
 alignas(8) constinit uint8_t gMultibootInfo[8192] = {};
+// The root above the loader's PML4 when it hands over under 5-level paging.
+alignas(4096) constinit uint64_t gPml5[512] = {};
+
+// `linux64-loader.paging=5` hands over under 5-level paging (CR4.LA57), as a 64-bit loader or
+// firmware on a CPU with LA57 may; `4` (the default) under 4-level paging.
+bool TakeFiveLevelPaging() {
+  char levels[4] = "4";
+  const auto taken = loader::TakeLoaderWord(gCommandLine, "linux64-loader.paging=", levels, sizeof(levels));
+  if (taken.is_error()) Stop("reading the command line", taken.error());
+  const base::StringView value(levels);
+  if (value == base::StringView("4")) return false;
+  if (!(value == base::StringView("5"))) {
+    Stop("reading the command line", base::MakeError("expected 4 or 5", "linux64-loader.paging"));
+  }
+  const arch::CpuidResult features = arch::Cpuid(arch::kCpuidStructuredFeatures, 0);
+  if (arch::Cpuid(0).eax < arch::kCpuidStructuredFeatures ||
+      (features.ecx & (1u << arch::kCpuidStructuredEcxLa57Bit)) == 0) {
+    Stop("linux64-loader.paging=5", base::MakeError("this CPU has no 5-level paging (CPUID.7.0:ECX.LA57)", "cpuid"));
+  }
+  return true;
+}
+
+// The 64-bit protocol's jump, under 4-level paging or, when asked, 5-level.
+[[noreturn]] void Enter64(uint64_t entry) {
+  if (TakeFiveLevelPaging()) {
+    uint64_t pml4;
+    __asm__ volatile("mov %%cr3, %0" : "=r"(pml4));
+    gPml5[0] = (pml4 & ~uint64_t{0xfff}) | arch::kPagePresent | arch::kPageWritable;
+    Say("5-level paging: entering under a PML5 at ", reinterpret_cast<uint64_t>(gPml5));
+    LoaderEnter64FiveLevel(entry, &gZeroPage, gPml5);
+  }
+  LoaderEnter64(entry, &gZeroPage);
+}
 
 // The kernel's command line, the map, the RSDP and the modules after the first, the same way
 // for both kernel formats.
@@ -124,7 +160,7 @@ void FillZeroPage() {
   gZeroPage.hdr.cmdline_size = sizeof(gCommandLine) - 1;
   FillZeroPage();
   Say("entering e_entry in 64-bit mode with a zero page at ", kernel.entry);
-  LoaderEnter64(kernel.entry, &gZeroPage);
+  Enter64(kernel.entry);
 }
 
 }  // namespace
@@ -181,5 +217,5 @@ extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t) 
   gZeroPage.hdr.code32_start = static_cast<uint32_t>(load);
   FillZeroPage();
   Say("entering the 64-bit entry at ", load + 0x200);
-  LoaderEnter64(load + 0x200, &gZeroPage);
+  Enter64(load + 0x200);
 }

@@ -31,6 +31,10 @@ inline constexpr uint32_t kCpuidExtendedFeatures = 0x80000001;
 inline constexpr uint32_t kCpuidExtendedEdxLongModeBit = 29;  // Intel 64 / long mode
 inline constexpr uint32_t kCpuidExtendedEdxGigabytePagesBit = 26;  // Page1GB
 
+// [intel/vol2]: CPUID leaf 7, subleaf 0: structured extended features
+inline constexpr uint32_t kCpuidStructuredFeatures = 7;
+inline constexpr uint32_t kCpuidStructuredEcxLa57Bit = 16;  // 5-level paging
+
 struct CpuidResult {
   uint32_t eax, ebx, ecx, edx;
 };

@@ -170,7 +170,9 @@ struct boot_descriptor {
   // the unused bits; all zero for other types. (version 3)
   boot_framebuffer_channel framebuffer_red, framebuffer_green, framebuffer_blue, framebuffer_reserved;
   uint32_t loader_range_count;  // entries used in loader_ranges[] (version 3)
-  uint32_t _pad5;
+  // EFI: the ExitBootServices calls it took (each after a fresh GetMemoryMap); 0 elsewhere.
+  // (version 3)
+  uint32_t exit_boot_services_calls;
   boot_loader_range loader_ranges[kBootDescriptorMaxLoaderRanges];  // (version 3)
 };
 static_assert(AssertSize<boot_descriptor, 0x3e8>());

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT
+ * The two hand-overs that leave long mode, through a 32-bit code segment with paging off. The
+ * loader runs identity-mapped below 4 GiB, so the code keeps running at the same addresses
+ * when paging goes off.
+ *
+ * LoaderEnter32(entry, magic, info): the hand-over of a 32-bit ELF loader (kexec-tools'
+ * Multiboot 2 loader: Multiboot2 1.0, 3.3 "I386 machine state"): %eax = the magic, %ebx = the
+ * information, flat 32-bit segments, interrupts off, no stack.
+ *
+ * LoaderEnter64FiveLevel(entry, zero_page, pml5): the 64-bit protocol's hand-over under
+ * 5-level paging, as a 64-bit loader or firmware on a CPU with LA57 may leave it. CR4.LA57 can
+ * change only with paging off (SDM 3A, 4.1.1): leave long mode, set LA57, load the PML5 (its
+ * entry 0 the loader's PML4, so the same identity map), page again and return to 64-bit code. */
+#include "generated/asm-offsets.h"
+
+#define LOADER_CODE32 0x08
+#define LOADER_DATA32 0x10
+#define LOADER_CODE64 0x18
+
+        .section .text, "ax"
+        .code64
+        .globl LoaderEnter32
+LoaderEnter32:                  /* %rdi = entry, %esi = magic, %rdx = info (below 4 GiB) */
+        cli
+        leaq    loader_gdt(%rip), %rax
+        movq    %rax, loader_gdt_descriptor + 2(%rip)
+        lgdt    loader_gdt_descriptor(%rip)
+        leaq    1f(%rip), %rax
+        pushq   $LOADER_CODE32
+        pushq   %rax
+        lretq
+        .code32
+1:      movl    %edx, %ebx              /* the information: rdmsr below writes %edx */
+        movl    $LOADER_DATA32, %eax
+        movl    %eax, %ds
+        movl    %eax, %es
+        movl    %eax, %ss
+        movl    %eax, %fs
+        movl    %eax, %gs
+        movl    %cr0, %eax              /* paging off: leaves long mode (EFER.LMA clears) */
+        andl    $~CR0_PG, %eax
+        movl    %eax, %cr0
+        movl    $MSR_EFER, %ecx
+        rdmsr
+        andl    $~EFER_LME, %eax
+        wrmsr
+        movl    %esi, %eax
+        xorl    %ecx, %ecx
+        xorl    %edx, %edx
+        xorl    %esi, %esi
+        xorl    %ebp, %ebp
+        xorl    %esp, %esp
+        jmp     *%edi
+
+        .code64
+        .globl LoaderEnter64FiveLevel
+LoaderEnter64FiveLevel:         /* %rdi = entry, %rsi = zero page, %rdx = PML5 (below 4 GiB) */
+        cli
+        movq    %rdi, five_level_entry(%rip)   /* GPRs' upper halves do not survive the trip */
+        movq    %rsi, five_level_zero_page(%rip)
+        leaq    loader_gdt(%rip), %rax
+        movq    %rax, loader_gdt_descriptor + 2(%rip)
+        lgdt    loader_gdt_descriptor(%rip)
+        leaq    1f(%rip), %rax
+        pushq   $LOADER_CODE32
+        pushq   %rax
+        lretq
+        .code32
+1:      movl    $LOADER_DATA32, %eax
+        movl    %eax, %ds
+        movl    %eax, %es
+        movl    %eax, %ss
+        movl    %cr0, %eax              /* paging off: long mode inactive, EFER.LME stays */
+        andl    $~CR0_PG, %eax
+        movl    %eax, %cr0
+        movl    %cr4, %eax
+        orl     $CR4_LA57, %eax
+        movl    %eax, %cr4
+        movl    %edx, %cr3
+        movl    %cr0, %eax              /* paging on with LME: IA-32e mode, now 5-level */
+        orl     $CR0_PG, %eax
+        movl    %eax, %cr0
+        ljmp    $LOADER_CODE64, $2f
+        .code64
+2:      movq    five_level_entry(%rip), %rcx
+        movq    five_level_zero_page(%rip), %rsi
+        xorl    %edi, %edi
+        xorl    %ebp, %ebp
+        xorl    %ebx, %ebx
+        jmp     *%rcx
+
+        .section .rodata, "a"
+        .balign 8
+loader_gdt:
+        .quad   0
+        .quad   0x00cf9a000000ffff      /* LOADER_CODE32: flat 32-bit code */
+        .quad   0x00cf92000000ffff      /* LOADER_DATA32: flat data */
+        .quad   0x00af9a000000ffff      /* LOADER_CODE64: 64-bit code */
+loader_gdt_end:
+
+        .section .data, "aw"
+        .balign 8
+loader_gdt_descriptor:
+        .word   loader_gdt_end - loader_gdt - 1
+        .quad   0
+five_level_entry:
+        .quad   0
+five_level_zero_page:
+        .quad   0
