@@ -34,6 +34,7 @@ void GenerateAsmOffsets() {
   HEADER_OFFSET(BP_heap_end_ptr, heap_end_ptr);
   HEADER_OFFSET(BP_code32_start, code32_start);
   HEADER_OFFSET(BP_jump, jump);
+  HEADER_OFFSET(BP_cmd_line_ptr, cmd_line_ptr);
   DEFINE(E820_ENTRY_SIZE, sizeof(bootabi::boot_e820_entry));
   DEFINE(E820_MAX_ENTRIES_ZEROPAGE, bootabi::kE820MaxEntriesZeroPage);
   DEFINE(E820_SIGNATURE, bootabi::kE820Signature);
@@ -42,6 +43,20 @@ void GenerateAsmOffsets() {
   DEFINE(UART_LINE_STATUS, arch::kUartLineStatus);
   DEFINE(UART_TRANSMITTER_EMPTY, arch::kUartTransmitterEmpty);
   DEFINE(ISA_DEBUG_EXIT_PORT, arch::kIsaDebugExitPort);
+  DEFINE(KBC_STATUS, arch::kKbcStatus);
+  DEFINE(KBC_DATA, arch::kKbcData);
+  DEFINE(KBC_WRITE_OUTPUT_PORT, arch::kKbcWriteOutputPort);
+  DEFINE(KBC_OUTPUT_A20_ON, arch::kKbcOutputA20On);
+  DEFINE(KBC_OUTPUT_A20_OFF, arch::kKbcOutputA20Off);
+  DEFINE(KBC_NULL_COMMAND, arch::kKbcNullCommand);
+  DEFINE(KBC_OUTPUT_FULL, arch::kKbcOutputFull);
+  DEFINE(KBC_INPUT_FULL, arch::kKbcInputFull);
+  DEFINE(SYSTEM_CONTROL_A, arch::kSystemControlA);
+  DEFINE(SYSTEM_CONTROL_A20, arch::kSystemControlA20);
+  DEFINE(SYSTEM_CONTROL_RESET, arch::kSystemControlReset);
+  DEFINE(CMOS_INDEX, arch::kCmosIndex);
+  DEFINE(IO_DELAY_PORT, arch::kIoDelayPort);
+  DEFINE(CMOS_NMI_DISABLE, arch::kCmosNmiDisable);
   DEFINE(STATUS_FAIL, unientry::Status::kFail);
   DEFINE(CPUID_EXTENDED_MAX, arch::kCpuidExtendedMaxLeaf);
   DEFINE(CPUID_EXTENDED_FEATURES, arch::kCpuidExtendedFeatures);

@@ -16,9 +16,26 @@
  * BIOS memory map, makes sure A20 is on, and enters the 32-bit entry at code32_start in flat
  * protected mode with %esi = the zero page. It uses only memory below X + 0x8000, which the
  * protocol reserves for setup, heap and stack.
+ *
+ * As Linux's setup does (arch/x86/boot/pm.c, a20.c): interrupts are off from the first
+ * instruction and again before the switch (a BIOS call may return with them on), NMI is
+ * masked at the CMOS index port for the switch (no protected-mode IDT exists until the common
+ * path's), and A20 is turned on by the BIOS, the keyboard controller or port 0x92, each checked
+ * (a counter written at 0:0x200 must not show at 0xffff:0x210, linear 0x100200, in 32 or, after
+ * a slow gate, 2^21 tries), up to 255 rounds; a gate that never opens stops the boot on COM1,
+ * since the kernel above 1 MiB would run over aliased memory.
  */
 #include "arch/x86/linux-handoff.h"
-#include "generated/asm-offsets.h"
+#include "arch/x86/early-serial.inc"
+
+/* enable_a20's methods (bits of a20_hook_methods), and its checks' tries (Linux's a20.c:
+ * A20_TEST_SHORT, A20_TEST_LONG). */
+#define A20_METHOD_BIOS 0x01
+#define A20_METHOD_KBC 0x02
+#define A20_METHOD_FAST 0x04
+#define A20_HOOK_PRESENT 0x80
+#define A20_TEST_SHORT 32
+#define A20_TEST_LONG 0x200000
 
 
         .code16
@@ -69,7 +86,12 @@ setup_code:                                     /* the header's jmp at 0x200 lan
         rep movsb
 
         call    collect_e820
+        call    find_a20_hook
         call    enable_a20
+        cli                                     /* a BIOS call may have set IF */
+        movb    $CMOS_NMI_DISABLE, %al          /* NMI masked for the switch, as Linux does */
+        outb    %al, $CMOS_INDEX
+        outb    %al, $IO_DELAY_PORT
 
         /* Linear addresses: the GDT base, the zero page for %esi, the 32-bit entry. */
         xorl    %eax, %eax
@@ -119,38 +141,244 @@ collect_e820:
         jnz     1b
 3:      ret
 
-/* A20: already on under every loader tested; otherwise try the BIOS, then port 0x92. */
+/* A20 on (Linux's a20.c, rewritten): each round checks the gate, tries the BIOS (int 0x15,
+ * ax = 0x2401), checks again, then the keyboard controller when one answers, then port 0x92,
+ * each followed by a long check; 255 rounds. A method that opened the gate is said on COM1
+ * (A20 comes on by itself under every loader tested); a gate that never opens ends the boot. */
 enable_a20:
-        call    a20_on
+        movw    $255, a20_rounds
+        testb   $A20_HOOK_PRESENT, a20_hook
         jz      1f
+        call    a20_off                         /* the test hook: start from a closed gate */
+1:      movl    $A20_TEST_SHORT, %ecx
+        call    a20_test
+        jz      2f
+        cmpw    $255, a20_rounds                /* on before any method ran */
+        je      9f
+        jmp     8f
+2:      testb   $A20_METHOD_BIOS, a20_hook_methods
+        jz      3f
+        movb    $A20_METHOD_BIOS, a20_method
         movw    $0x2401, %ax
         int     $0x15
-        call    a20_on
-        jz      1f
-        inb     $0x92, %al
-        orb     $0x02, %al
-        andb    $0xfe, %al                      /* never the reset bit */
-        outb    %al, $0x92
+        movl    $A20_TEST_SHORT, %ecx
+        call    a20_test
+        jnz     8f
+3:      testb   $A20_METHOD_KBC, a20_hook_methods
+        jz      4f
+        call    empty_8042
+        testw   %ax, %ax
+        jnz     4f                              /* no keyboard controller answers */
+        movb    $A20_METHOD_KBC, a20_method
+        movb    $KBC_OUTPUT_A20_ON, %bl
+        call    write_8042_output_port
+        movl    $A20_TEST_LONG, %ecx
+        call    a20_test
+        jnz     8f
+4:      testb   $A20_METHOD_FAST, a20_hook_methods
+        jz      5f
+        movb    $A20_METHOD_FAST, a20_method
+        inb     $SYSTEM_CONTROL_A, %al
+        orb     $SYSTEM_CONTROL_A20, %al
+        andb    $~SYSTEM_CONTROL_RESET, %al     /* never the reset bit */
+        outb    %al, $SYSTEM_CONTROL_A
+        movl    $A20_TEST_LONG, %ecx
+        call    a20_test
+        jnz     8f
+5:      decw    a20_rounds
+        jnz     1b
+        xorl    %esi, %esi                      /* messages are addressed from _start (0) */
+        PUT_MESSAGE a20_stuck_message, _start
+        END_BOOT
+8:      xorl    %esi, %esi
+        PUT_MESSAGE a20_opened_message, _start
+        movb    a20_method, %al
+        movw    $a20_bios_name, %si
+        cmpb    $A20_METHOD_BIOS, %al
+        je      7f
+        movw    $a20_kbc_name, %si
+        cmpb    $A20_METHOD_KBC, %al
+        je      7f
+        movw    $a20_fast_name, %si
+7:      PUT_MESSAGE 0, 0                        /* %esi = the method's name */
+9:      ret
+
+/* The test hook turns the gate off first: through port 0x92 and the keyboard controller, so
+ * that whichever drives the line, it starts closed. */
+a20_off:
+        inb     $SYSTEM_CONTROL_A, %al
+        andb    $~(SYSTEM_CONTROL_A20 | SYSTEM_CONTROL_RESET), %al
+        outb    %al, $SYSTEM_CONTROL_A
+        call    empty_8042
+        testw   %ax, %ax
+        jnz     1f
+        movb    $KBC_OUTPUT_A20_OFF, %bl
+        call    write_8042_output_port
 1:      ret
 
-/* ZF=1 when A20 is on: a write to 0:0x200 must not show at 0xffff:0x210 (linear 0x100200). */
-a20_on:
+/* Writes %bl to the 8042's output port (command 0xd1), then the no-op command UHCI legacy
+ * emulation wants, waiting for the controller between them. */
+write_8042_output_port:
+        movb    $KBC_WRITE_OUTPUT_PORT, %al
+        outb    %al, $KBC_STATUS
+        call    empty_8042
+        movb    %bl, %al
+        outb    %al, $KBC_DATA
+        call    empty_8042
+        movb    $KBC_NULL_COMMAND, %al
+        outb    %al, $KBC_STATUS
+        call    empty_8042
+        ret
+
+/* Waits until the 8042's input buffer is empty, reading away what it sends: %ax = 0, or 1
+ * when no controller answers (100000 polls, or 32 reads of 0xff, which no real status is).
+ * Keeps %bl. */
+empty_8042:
+        movl    $100000, %ecx
+        movb    $32, %bh
+1:      outb    %al, $IO_DELAY_PORT
+        inb     $KBC_STATUS, %al
+        cmpb    $0xff, %al
+        jne     2f
+        decb    %bh
+        jz      4f
+2:      testb   $KBC_OUTPUT_FULL, %al
+        jz      3f
+        outb    %al, $IO_DELAY_PORT
+        inb     $KBC_DATA, %al                  /* read and discard */
+        jmp     5f
+3:      testb   $KBC_INPUT_FULL, %al
+        jnz     5f
+        xorw    %ax, %ax
+        ret
+5:      decl    %ecx
+        jnz     1b
+4:      movw    $1, %ax
+        ret
+
+/* ZF=0 when A20 is on: a counter written at 0:0x200 does not show at 0xffff:0x210 (linear
+ * 0x100200) within %ecx tries; ZF=1 when it always does. The word at 0x200 is restored. */
+a20_test:
         pushw   %ds
         pushw   %es
         xorw    %ax, %ax
         movw    %ax, %ds
         decw    %ax
         movw    %ax, %es
-        movw    %es:0x210, %dx
-        movw    0x200, %cx
-        movw    %dx, %ax
-        notw    %ax
-        movw    %ax, 0x200
-        cmpw    %es:0x210, %dx
-        movw    %cx, 0x200
+        movl    0x200, %edx                     /* saved */
+        movl    %edx, %ebx
+1:      incl    %ebx
+        movl    %ebx, 0x200
+        outb    %al, $IO_DELAY_PORT             /* serialise, and a constant delay */
+        movl    %es:0x210, %eax
+        xorl    %ebx, %eax
+        jnz     2f                              /* ZF=0: not aliased, A20 on */
+        decl    %ecx
+        jnz     1b                              /* falls through with ZF=1 */
+2:      movl    %edx, 0x200                     /* mov and pop keep the flags */
         popw    %es
         popw    %ds
         ret
+
+/* The test hook unientry.a20-test=bios|kbc|fast|none (docs/serial-format.md): A20 is turned
+ * off first and only that method is tried (none: no method, the failure path). Read from the
+ * command line when it lies in conventional memory, as the 16-bit loaders put it. */
+find_a20_hook:
+        movl    zero_page + BP_cmd_line_ptr, %eax
+        testl   %eax, %eax
+        jz      9f
+        cmpl    $0xa0000 - 0x1000, %eax
+        jae     9f
+        movl    %eax, %ebx
+        shrl    $4, %ebx
+        movw    %bx, %fs
+        andw    $0xf, %ax
+        movw    %ax, %si                        /* %fs:%si = the command line */
+        movw    $2048, %cx
+        movb    $1, %dl                         /* at the start of a word */
+1:      movb    %fs:(%si), %al
+        testb   %al, %al
+        jz      9f
+        testb   %dl, %dl
+        jz      3f
+        movw    $a20_hook_key, %di              /* does the key start here? */
+        movw    %si, %bx
+2:      movb    (%di), %ah
+        testb   %ah, %ah
+        jz      5f                              /* the whole key matched */
+        cmpb    %fs:(%bx), %ah
+        jne     3f
+        incw    %di
+        incw    %bx
+        jmp     2b
+3:      xorb    %dl, %dl
+        cmpb    $' ', %al
+        jne     4f
+        movb    $1, %dl
+4:      incw    %si
+        loop    1b
+9:      ret
+5:      movw    $a20_hook_values, %di           /* %fs:%bx = the value: which method? */
+6:      movb    (%di), %ah                      /* the entry's mask, 0xff ends the table */
+        cmpb    $0xff, %ah
+        je      9b                              /* an unknown value: no hook */
+        incw    %di
+        pushw   %bx
+7:      movb    (%di), %al
+        incw    %di
+        testb   %al, %al
+        jz      8f
+        cmpb    %fs:(%bx), %al
+        jne     10f
+        incw    %bx
+        jmp     7b
+10:     popw    %bx
+11:     cmpb    $0, -1(%di)                     /* skip the rest of this entry's name */
+        je      6b
+        incw    %di
+        jmp     11b
+8:      movb    %fs:(%bx), %al                  /* the value must end here */
+        popw    %bx
+        testb   %al, %al
+        jz      12f
+        cmpb    $' ', %al
+        jne     6b
+12:     movb    $A20_HOOK_PRESENT, a20_hook
+        movb    %ah, a20_hook_methods
+        ret
+
+a20_hook:
+        .byte   0
+a20_hook_methods:                               /* the methods to try: all without the hook */
+        .byte   A20_METHOD_BIOS | A20_METHOD_KBC | A20_METHOD_FAST
+a20_method:
+        .byte   0
+        .balign 2
+a20_rounds:
+        .word   0
+a20_hook_key:
+        .asciz  "unientry.a20-test="
+a20_hook_values:                                /* mask, then the NUL-terminated value */
+        .byte   A20_METHOD_BIOS
+        .asciz  "bios"
+        .byte   A20_METHOD_KBC
+        .asciz  "kbc"
+        .byte   A20_METHOD_FAST
+        .asciz  "fast"
+        .byte   0
+        .asciz  "none"
+        .byte   0xff
+a20_opened_message:
+        .asciz  "unientry: setup: A20 was off, turned on through "
+a20_bios_name:
+        .asciz  "the BIOS (int 0x15, ax 0x2401)\n"
+a20_kbc_name:
+        .asciz  "the keyboard controller\n"
+a20_fast_name:
+        .asciz  "port 0x92\n"
+a20_stuck_message:
+        .ascii  "\nunientry: status fail \"linux16 setup: the A20 gate does not open (255 rounds of the BIOS, "
+        .asciz  "the keyboard controller and port 0x92): the kernel above 1 MiB would run over aliased memory\"\n"
 
         .balign 8
 gdt:

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// The I/O ports the boot uses before and after the common path: COM1's 16550 and QEMU's
-// isa-debug-exit device. One list for C++ and (through asm-offsets.h) the entry stubs' early
+// The I/O ports the boot uses before and after the common path: COM1's 16550, QEMU's
+// isa-debug-exit device, and the PC ports the real-mode setup turns A20 on and masks NMI with. One list for C++ and (through asm-offsets.h) the entry stubs' early
 // error path.
 #pragma once
 
@@ -15,5 +15,19 @@ inline constexpr uint16_t kUartData = 0, kUartInterruptEnable = 1, kUartFifoCont
 inline constexpr uint8_t kUartTransmitterEmpty = 0x20;
 // `-device isa-debug-exit,iobase=0xf4,iosize=4`: QEMU exits with (value << 1) | 1.
 inline constexpr uint16_t kIsaDebugExitPort = 0xf4;
+
+// The A20 gate. The 8042 keyboard controller: status/command port and data port; command 0xd1
+// writes its output port, whose bit 1 is A20 (0xdf: on, 0xdd: off); status bit 0 = output
+// buffer full, bit 1 = input buffer full; command 0xff is a no-op that UHCI legacy emulation
+// wants after the write. System control port A (0x92): bit 1 A20, bit 0 resets the machine.
+inline constexpr uint16_t kKbcStatus = 0x64, kKbcData = 0x60;
+inline constexpr uint8_t kKbcWriteOutputPort = 0xd1, kKbcOutputA20On = 0xdf, kKbcOutputA20Off = 0xdd,
+                         kKbcNullCommand = 0xff, kKbcOutputFull = 0x01, kKbcInputFull = 0x02;
+inline constexpr uint16_t kSystemControlA = 0x92;
+inline constexpr uint8_t kSystemControlA20 = 0x02, kSystemControlReset = 0x01;
+// The CMOS index port; bit 7 of the index masks NMI. Port 0x80 (POST codes) is the classic
+// I/O delay.
+inline constexpr uint16_t kCmosIndex = 0x70, kIoDelayPort = 0x80;
+inline constexpr uint8_t kCmosNmiDisable = 0x80;
 
 }  // namespace arch
