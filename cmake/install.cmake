@@ -26,7 +26,7 @@ endforeach()
 install(FILES ${UNIENTRY_KERNEL_ARTIFACTS} "${PROJECT_SOURCE_DIR}/kernel/linker.ld" DESTINATION "${unientry_libdir}")
 install(TARGETS unientry-inspect unientry-matrix unientry-mkbzimage RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 install(PROGRAMS "${PROJECT_SOURCE_DIR}/tests/boot/boot-qemu.sh" DESTINATION "${unientry_share}")
-install(FILES "${PROJECT_SOURCE_DIR}/tests/boot/matrix.tsv" DESTINATION "${unientry_share}")
+install(FILES "${PROJECT_SOURCE_DIR}/tests/boot/matrix.tsv" "${PROJECT_SOURCE_DIR}/tests/boot/facts.tsv" DESTINATION "${unientry_share}")
 write_basic_package_version_file("${PROJECT_BINARY_DIR}/unientry-config-version.cmake" COMPATIBILITY SameMinorVersion)
 install(FILES "${PROJECT_SOURCE_DIR}/cmake/unientry-config.cmake" "${PROJECT_SOURCE_DIR}/cmake/unientry-framework.cmake"
               "${PROJECT_SOURCE_DIR}/cmake/unientry-kernel.cmake" "${PROJECT_SOURCE_DIR}/cmake/unientry-kernel-flags.cmake"

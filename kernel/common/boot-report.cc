@@ -15,9 +15,17 @@ namespace {
 
 const char* LoaderName(uint8_t type_of_loader) {
   switch (static_cast<bootabi::LoaderType>(type_of_loader >> 4)) {
+    case bootabi::LoaderType::kLilo: return "lilo";
+    case bootabi::LoaderType::kLoadlin: return "loadlin";
+    case bootabi::LoaderType::kSyslinux: return "syslinux";
+    case bootabi::LoaderType::kEtherboot: return "etherboot";
+    case bootabi::LoaderType::kElilo: return "elilo";
     case bootabi::LoaderType::kGrub: return "grub";
+    case bootabi::LoaderType::kUBoot: return "u-boot";
     case bootabi::LoaderType::kXen: return "xen";
+    case bootabi::LoaderType::kGujin: return "gujin";
     case bootabi::LoaderType::kQemu: return "qemu";
+    case bootabi::LoaderType::kExtended: return "extended";
     case bootabi::LoaderType::kUndefined: return "undefined";
     default: return "other";
   }

@@ -26,6 +26,9 @@
 #     --firmware bios|efi    bios (default: SeaBIOS or qboot) or efi (OVMF, -bios OVMF.fd)
 #     --grub-gfxpayload MODE grub:* only: `set gfxpayload=MODE` before the boot command (keep,
 #                            WxHxD): GRUB leaves a framebuffer and describes it (screen_info)
+#     --optional-boot-data   pass --append and the initrd only where the loader can take them
+#                            (efi:removable takes neither; linux64 and grub:chainloader no
+#                            initrd) and drop them elsewhere: the boot matrix's same inputs
 #     --memory-after ELF:SYMBOL:KIB
 #                            RAM size: SYMBOL's address in ELF (nm), rounded up to 4 KiB, plus
 #                            KIB KiB; for boots on too little RAM that must stay right as the
@@ -51,7 +54,7 @@
 set -u
 
 machine= kernel= append= initrd= initrd_size= expect=ok timeout=20 log= quiet=0
-loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first= gdb_port= gfxpayload= memory_after=
+loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first= gdb_port= gfxpayload= memory_after= optional_boot_data=0
 expect_lines=() reject_lines=() modules=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -64,6 +67,7 @@ while [ $# -gt 0 ]; do
     --shell-first) shell_first=$2; shift 2 ;;
     --grub-gfxpayload) gfxpayload=$2; shift 2 ;;
     --memory-after) memory_after=$2; shift 2 ;;
+    --optional-boot-data) optional_boot_data=1; shift ;;
     --kvm) kvm=1; shift ;;
     --gdb) gdb_port=$2; shift 2 ;;
     --xen) xen=$2; shift 2 ;;
@@ -94,6 +98,12 @@ if [ -n "$initrd_size" ]; then
 fi
 
 case $loader in xen:*) memory=1024 ;; esac
+if [ "$optional_boot_data" = 1 ]; then
+  case $loader in
+    efi:removable) append= initrd= ;;
+    linux64:*|linux64-multiboot2:*|grub:chainloader) initrd= ;;
+  esac
+fi
 if [ -n "$memory_after" ]; then
   IFS=: read -r symbol_file symbol extra_kib <<<"$memory_after"
   address=$(nm "$symbol_file" 2>/dev/null | awk -v name="$symbol" '$3 == name { print $1 }')
@@ -127,7 +137,9 @@ make_grub_iso() {
     linux) module_command=initrd ;;
     multiboot) module_command=module ;;
     multiboot2) module_command=module2 ;;
-    chainloader) module_command= ;;  # an EFI application: no modules
+    chainloader)  # an EFI application: no modules
+      module_command=
+      [ -z "$initrd" ] || { echo "boot-qemu.sh: grub:chainloader passes no initrd" >&2; exit 2; } ;;
     *) echo "boot-qemu.sh: unknown GRUB command '$command'" >&2; exit 2 ;;
   esac
   local platform=i386-pc
@@ -280,7 +292,7 @@ verdict=PASS
 [ ${#problems[@]} -eq 0 ] || verdict=FAIL
 label=$loader
 case $loader in linux64:*) label=linux64-loader ;; linux64-multiboot2:*) label=linux64-loader-multiboot2 ;; esac
-echo "$verdict $machine $label/$firmware $(basename "$kernel") outcome=$outcome time=${elapsed}s"
+echo "$verdict $machine $label/$firmware $(basename "$kernel") outcome=$outcome time=${elapsed}s memory=$memory"
 if [ "$verdict" = FAIL ] || [ $quiet -eq 0 ]; then
   for problem in "${problems[@]}"; do echo "  - $problem"; done
   if [ "$verdict" = FAIL ]; then

@@ -30,6 +30,7 @@
 #include "image/plan.h"
 #include "image/symbolizer.h"
 #include "image/trace.h"
+#include "matrix/facts.h"
 #include "matrix/rows.h"
 #include "matrix/timeline.h"
 
@@ -37,8 +38,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// The boot data every row gets (where its loader can take it).
+constexpr const char* kFactsCommandLine = "console=ttyS0 unientry.matrix=facts";
+constexpr uint64_t kFactsInitrdSize = 123457;
+
 struct Options {
-  std::string rows, build, script, only, keep_logs, svg;
+  std::string rows, build, script, only, keep_logs, svg, facts;
   std::string kernel, linux64_loader, xen, expect = "ok", append;
   unsigned jobs = 0;
   bool json = false, fast_only = false, cost = false, quiet_boot = false;
@@ -53,6 +58,9 @@ struct Result {
   image::BootLog log;
   std::vector<std::string> differences;
   std::string crash_symbol;  // the crash report's rip, symbolized from the kernel's DWARF
+  std::string memory;        // QEMU's -m for the boot, as boot-qemu.sh reports it
+  matrix::Facts facts;
+  std::vector<std::string> declared;  // differences from the machine's facts that facts.tsv declares
 };
 
 std::string ReadFile(const fs::path& path) {
@@ -97,7 +105,7 @@ std::string PassName(const std::string& outcome, bool test_guest) {
 
 Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs, const image::InitTable& table,
             const std::vector<uint32_t>& order) {
-  Result result{row, "", "", 0, {}, {}, ""};
+  Result result{row, "", "", 0, {}, {}, "", "", {}, {}};
   const fs::path serial = logs / (row.name + ".log"), output = logs / (row.name + ".out");
   // A row that needs Xen, with no Xen image given (a kernel booted from an installed
   // package): skipped, saying how to run it. A Xen image given but missing is an error.
@@ -113,9 +121,12 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
                                    "--xen", options.xen, "--expect", options.expect,
                                    "--timeout", std::to_string(options.timeout), "--log", serial.string(), "--quiet",
                                    "--expect-line", "^unientry: (entry " + row.entry + "$|init-summary " + row.entry + "/)"};
-  std::string command_line = options.append;
-  if (options.quiet_boot) command_line += command_line.empty() ? "unientry.quiet" : " unientry.quiet";
-  if (!command_line.empty()) argv.insert(argv.end(), {"--append", command_line});
+  // Every row gets the same boot data, so that their handoff facts can be compared: where the
+  // loader can take them, this command line and an initrd of kFactsInitrdSize bytes.
+  std::string command_line = options.append.empty() ? std::string(kFactsCommandLine) : options.append;
+  if (options.quiet_boot) command_line += " unientry.quiet";
+  argv.insert(argv.end(), {"--append", command_line, "--initrd-size", std::to_string(kFactsInitrdSize),
+                           "--optional-boot-data"});
   if (options.cost) argv.insert(argv.end(), {"--qemu-args", "-icount shift=0,sleep=off"});
   const auto start = std::chrono::steady_clock::now();
   const int status = Run(argv, output);
@@ -126,6 +137,8 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
   std::smatch match;
   const std::string outcome = std::regex_search(verdict, match, std::regex("outcome=([^ ]+)")) ? match[1].str() : "";
   if (std::regex_search(verdict, match, std::regex("time=([0-9.]+)s"))) result.seconds = std::stod(match[1].str());
+  if (std::regex_search(verdict, match, std::regex("memory=([^ \n]+)"))) result.memory = match[1].str();
+  result.facts = matrix::ParseFacts(ReadFile(serial));
   if (status == 77) {
     result.classification = "skipped";
     result.detail = verdict.substr(0, verdict.find('\n'));
@@ -207,7 +220,10 @@ int main(int argc, char** argv) {
   app.add_flag("--json", options.json, "print the results as JSON (schema unientry-matrix/2) instead of a table");
   app.add_flag("--cost", options.cost, "boot under -icount shift=0,sleep=off and report instruction counts");
   app.add_option("--svg", options.svg, "write a boot timeline (SVG) here");
-  app.add_option("--append", options.append, "the kernel command line of every boot");
+  app.add_option("--append", options.append, fmt::format("the kernel command line of every boot (default: \"{}\")",
+                                                         kFactsCommandLine));
+  app.add_option("--facts", options.facts, "the declared differences between the handoff facts of one machine's boots "
+                                           "(default: facts.tsv beside --rows, if there is one)");
   app.add_flag("--quiet-boot", options.quiet_boot, "boot with unientry.quiet: the init trace is one summary line");
   app.add_option("--timeout", options.timeout, "seconds per boot");
   CLI11_PARSE(app, argc, argv);
@@ -255,6 +271,25 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  // The declared differences between one machine's handoff facts, read before any boot.
+  std::string facts_path = options.facts;
+  if (facts_path.empty()) {
+    const fs::path beside = fs::path(options.rows).parent_path() / "facts.tsv";
+    if (fs::exists(beside)) facts_path = beside.string();
+  }
+  std::vector<matrix::DeclaredDifference> declared;
+  if (facts_path.empty()) {
+    fmt::print(stderr, "note: no facts.tsv beside {}: handoff facts not compared across rows (give --facts FILE)\n",
+               options.rows);
+  } else {
+    try {
+      declared = matrix::ReadDeclaredDifferences(facts_path);
+    } catch (const std::runtime_error& error) {
+      fmt::print(stderr, "error: {}\n", error.what());
+      return 2;
+    }
+  }
+
   const bool keep = !options.keep_logs.empty();
   const fs::path logs = keep ? fs::path(options.keep_logs)
                              : fs::temp_directory_path() / fmt::format("unientry-matrix-{}", getpid());
@@ -274,6 +309,31 @@ int main(int argc, char** argv) {
   std::vector<std::thread> threads;
   for (unsigned j = 0; j < std::min<size_t>(options.jobs, selected.size()); ++j) threads.emplace_back(worker);
   for (auto& thread : threads) thread.join();
+
+  // Same machine, same facts: the boots that completed, grouped by machine and memory size.
+  if (!facts_path.empty()) {
+    std::vector<matrix::FactsBoot> boots;
+    std::vector<size_t> boot_result;
+    for (size_t i = 0; i < results.size(); ++i) {
+      const Result& result = results[i];
+      if (result.classification != "pass" && result.classification != "test-success") continue;
+      boots.push_back({result.row.name, fmt::format("{}, -m {}", result.row.machine, result.memory), result.facts});
+      boot_result.push_back(i);
+    }
+    for (const auto& difference : matrix::CompareFacts(boots, declared)) {
+      Result& result = results[boot_result[difference.boot]];
+      if (difference.declared != nullptr) {
+        result.declared.push_back(fmt::format("{} (declared, {}:{}: {})", difference.message, facts_path,
+                                              difference.declared->line, difference.declared->reason));
+        continue;
+      }
+      result.differences.push_back("facts: " + difference.message + ", not declared in " + facts_path);
+      if (result.classification == "pass" || result.classification == "test-success") {
+        result.classification = "facts-differ";
+        result.detail = result.differences.back();
+      }
+    }
+  }
 
   // Crash reports name function and source line (elfutils libdw over the kernel's DWARF).
   const image::Symbolizer symbolizer(options.kernel + ".elf");
@@ -303,7 +363,9 @@ int main(int argc, char** argv) {
                                  {"loader", result.row.loader}, {"firmware", result.row.firmware},
                                  {"result", result.classification}, {"detail", result.detail},
                                  {"seconds", result.seconds}, {"differences", result.differences},
-                                 {"costs", nlohmann::ordered_json::object()}};
+                                 {"costs", nlohmann::ordered_json::object()},
+                                 {"facts", nlohmann::ordered_json::object()}, {"declared", result.declared}};
+      for (size_t i = 0; i < result.facts.values.size(); ++i) row["facts"][matrix::kFactNames[i]] = result.facts.values[i];
       for (const auto& [name, value] : result.log.costs) row["costs"][name] = value;
       if (!result.crash_symbol.empty()) row["crash_symbol"] = result.crash_symbol;
       if (result.log.test_guest) {
