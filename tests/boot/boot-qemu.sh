@@ -22,7 +22,20 @@
 #                            efi:shell: the kernel as EFI/unientry/unientry.efi on a FAT disk,
 #                            started by the UEFI shell's startup.nsh with --append and, for an
 #                            initrd, initrd=\EFI\unientry\initrd.img (read by the kernel's stub)
+#                            efi:syslinux: SYSLINUX's EFI loader (syslinux.efi, Debian's
+#                            syslinux-efi) as EFI/BOOT/BOOTX64.EFI under OVMF, its syslinux.cfg
+#                            booting the file with LINUX, APPEND and INITRD
+#                            uboot:zboot, uboot:bootefi: U-Boot's qemu-x86_64 build (Debian's
+#                            u-boot-qemu) as the machine's firmware, running boot.scr from a
+#                            FAT disk: `zboot` of the bzImage loaded at 64 MiB (the form that
+#                            runs it in place: U-Boot's plain form copies every kernel to 1 MiB,
+#                            over its own stack), or `bootefi` of the same file
+#                            kexec:bzImage64, kexec:file: Debian's Linux kernel (--kexec) boots an
+#                            initramfs whose init kexecs the kernel: kexec-tools' bzImage64
+#                            loader (kexec_load), or the kernel's own loader (kexec_file_load)
 #     --xen FILE             the Xen hypervisor image (build/xen/xen-4.17; ./unientry setup fetches it)
+#     --kexec DIR            Debian's kernel and the kexec initramfs (build/kexec; ./unientry setup
+#                            makes it with tests/boot/kexec/make-kexec-root.sh)
 #     --firmware bios|efi    bios (default: SeaBIOS or qboot) or efi (OVMF, -bios OVMF.fd)
 #     --grub-gfxpayload MODE grub:* only: `set gfxpayload=MODE` before the boot command (keep,
 #                            WxHxD): GRUB leaves a framebuffer and describes it (screen_info)
@@ -54,7 +67,7 @@
 set -u
 
 machine= kernel= append= initrd= initrd_size= expect=ok timeout=20 log= quiet=0
-loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first= gdb_port= gfxpayload= memory_after= optional_boot_data=0
+loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first= gdb_port= gfxpayload= memory_after= optional_boot_data=0 kexec_root=
 expect_lines=() reject_lines=() modules=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -71,6 +84,7 @@ while [ $# -gt 0 ]; do
     --kvm) kvm=1; shift ;;
     --gdb) gdb_port=$2; shift 2 ;;
     --xen) xen=$2; shift 2 ;;
+    --kexec) kexec_root=$2; shift 2 ;;
     --initrd) initrd=$2; shift 2 ;;
     --initrd-size) initrd_size=$2; shift 2 ;;
     --module) modules+=("$2"); shift 2 ;;
@@ -122,9 +136,10 @@ if [ $kvm -eq 1 ]; then
   fi
   args+=(-enable-kvm)
 fi
-case $firmware in
-  bios) ;;
-  efi) args+=(-bios /usr/share/ovmf/OVMF.fd) ;;
+case $loader:$firmware in
+  uboot:*:*) args+=(-bios /usr/lib/u-boot/qemu-x86_64/u-boot.rom) ;;  # U-Boot is the firmware (and, for bootefi, the UEFI)
+  *:bios) ;;
+  *:efi) args+=(-bios /usr/share/ovmf/OVMF.fd) ;;
   *) echo "boot-qemu.sh: unknown firmware '$firmware'" >&2; exit 2 ;;
 esac
 
@@ -243,6 +258,75 @@ case $loader in
       } > "$disk/startup.nsh"
     fi
     args+=(-drive "file=fat:$disk,format=raw,if=virtio,readonly=on")
+    ;;
+  efi:syslinux)
+    [ "$firmware" = efi ] || { echo "boot-qemu.sh: loader $loader needs --firmware efi" >&2; exit 2; }
+    [ -f /usr/lib/SYSLINUX.EFI/efi64/syslinux.efi ] ||
+      { echo "boot-qemu.sh: syslinux.efi not installed (apt-get install syslinux-efi syslinux-common)" >&2; exit 2; }
+    disk="$scratch/fat"
+    mkdir -p "$disk/EFI/BOOT"
+    cp /usr/lib/SYSLINUX.EFI/efi64/syslinux.efi "$disk/EFI/BOOT/BOOTX64.EFI"
+    cp /usr/lib/syslinux/modules/efi64/ldlinux.e64 "$disk/EFI/BOOT/"
+    cp "$kernel" "$disk/kernel"
+    {
+      echo "DEFAULT unientry"
+      echo "PROMPT 0"
+      echo "TIMEOUT 0"
+      echo "LABEL unientry"
+      echo "  LINUX /kernel"
+      echo "  APPEND $append"
+      if [ -n "$initrd" ]; then cp "$initrd" "$disk/initrd"; echo "  INITRD /initrd"; fi
+    } > "$disk/EFI/BOOT/syslinux.cfg"
+    args+=(-drive "file=fat:$disk,format=raw,if=virtio,readonly=on")
+    ;;
+  uboot:zboot|uboot:bootefi)
+    [ -f /usr/lib/u-boot/qemu-x86_64/u-boot.rom ] ||
+      { echo "boot-qemu.sh: U-Boot for qemu-x86_64 not installed (apt-get install u-boot-qemu u-boot-tools)" >&2; exit 2; }
+    disk="$scratch/fat"
+    mkdir -p "$disk"
+    cp "$kernel" "$disk/kernel"
+    # U-Boot's distro boot runs boot.scr from the first partition it finds (a vvfat disk has one).
+    {
+      echo "setenv bootargs \"$append\""
+      if [ "$loader" = uboot:zboot ]; then
+        # The file at 64 MiB - 2 KiB puts the protected-mode kernel, after its four setup sectors
+        # (setup_sects + 1), page-aligned at 64 MiB. zboot's six-argument form takes the setup
+        # header's address and runs the kernel where it lies; the 64-bit U-Boot enters at the
+        # given address in 64-bit mode, so that address is the 64-bit entry (+0x200).
+        setup_sects=$(od -An -tu1 -j 0x1f1 -N1 "$kernel" | tr -d ' ')
+        load=$(( 0x4000000 - (setup_sects + 1) * 512 ))
+        echo "load \${devtype} \${devnum}:\${distro_bootpart} $(printf '0x%x' $load) kernel"
+        if [ -n "$initrd" ]; then
+          cp "$initrd" "$disk/initrd"
+          echo "load \${devtype} \${devnum}:\${distro_bootpart} 0x6000000 initrd"
+          echo "zboot 0x4000200 0 0x6000000 \${filesize} $(printf '0x%x' $load)"
+        else
+          echo "zboot 0x4000200 0 0 0 $(printf '0x%x' $load)"
+        fi
+      else
+        echo "load \${devtype} \${devnum}:\${distro_bootpart} 0x4000000 kernel"
+        echo "bootefi 0x4000000"
+      fi
+    } > "$scratch/boot.cmd"
+    mkimage -A x86 -O linux -T script -C none -d "$scratch/boot.cmd" "$disk/boot.scr" >/dev/null ||
+      { echo "boot-qemu.sh: mkimage failed (apt-get install u-boot-tools)" >&2; exit 2; }
+    args+=(-drive "if=none,id=disk,format=raw,readonly=on,file=fat:$disk" -device virtio-blk-pci,drive=disk)
+    ;;
+  kexec:bzImage64|kexec:file)
+    [ -f "$kexec_root/vmlinuz" ] && [ -f "$kexec_root/initramfs.cpio.gz" ] ||
+      { echo "boot-qemu.sh: no Debian kernel and kexec initramfs in '$kexec_root' (./unientry setup makes them)" >&2; exit 2; }
+    # A second archive after the first: the kernel, its initrd and how to kexec it, for the
+    # initramfs's init (tests/boot/kexec/init).
+    data="$scratch/kexec-data"
+    mkdir -p "$data/kexec"
+    cp "$kernel" "$data/kexec/kernel"
+    [ -z "$initrd" ] || cp "$initrd" "$data/kexec/initrd"
+    printf '%s\n' "${loader#kexec:}" > "$data/kexec/method"
+    printf '%s\n' "$append" > "$data/kexec/cmdline"
+    (cd "$data" && find kexec | LC_ALL=C sort | cpio -o -H newc --quiet) > "$scratch/data.cpio" ||
+      { echo "boot-qemu.sh: cpio failed (apt-get install cpio)" >&2; exit 2; }
+    cat "$kexec_root/initramfs.cpio.gz" "$scratch/data.cpio" > "$scratch/initramfs"
+    args+=(-kernel "$kexec_root/vmlinuz" -initrd "$scratch/initramfs" -append "console=ttyS0 quiet rdinit=/init")
     ;;
   *) echo "boot-qemu.sh: unknown loader '$loader'" >&2; exit 2 ;;
 esac

@@ -44,7 +44,7 @@ constexpr uint64_t kFactsInitrdSize = 123457;
 
 struct Options {
   std::string rows, build, script, only, keep_logs, svg, facts;
-  std::string kernel, linux64_loader, xen, expect = "ok", append;
+  std::string kernel, linux64_loader, xen, kexec, expect = "ok", append;
   unsigned jobs = 0;
   bool json = false, fast_only = false, cost = false, quiet_boot = false;
   int timeout = 60;
@@ -114,11 +114,17 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
     result.detail = "no Xen image: give --xen PATH (unientry's ./unientry setup fetches Xen 4.17 into BUILD/xen)";
     return result;
   }
+  if (row.loader.rfind("kexec:", 0) == 0 && options.kexec.empty()) {
+    result.classification = "skipped";
+    result.detail = "no kexec root: give --kexec DIR (unientry's ./unientry setup makes Debian's kernel and the "
+                    "kexec initramfs in BUILD/kexec)";
+    return result;
+  }
   std::string loader = row.loader;
   if (loader == "linux64" || loader == "linux64-multiboot2") loader += ":" + options.linux64_loader;
   std::vector<std::string> argv = {"bash", options.script, "--machine", row.machine, "--kernel", ImagePath(options, row),
                                    "--loader", loader, "--firmware", row.firmware == "uefi" ? "efi" : "bios",
-                                   "--xen", options.xen, "--expect", options.expect,
+                                   "--xen", options.xen, "--kexec", options.kexec, "--expect", options.expect,
                                    "--timeout", std::to_string(options.timeout), "--log", serial.string(), "--quiet",
                                    "--expect-line", "^unientry: (entry " + row.entry + "$|init-summary " + row.entry + "/)"};
   // Every row gets the same boot data, so that their handoff facts can be compared: where the
@@ -210,6 +216,8 @@ int main(int argc, char** argv) {
   app.add_option("--linux64-loader", options.linux64_loader, "the 64-bit protocol loader for linux64 rows "
                                                              "(default: BUILD/kernel/linux64-loader.elf)");
   app.add_option("--xen", options.xen, "the Xen image for xen rows (default: BUILD/xen/xen-4.17)");
+  app.add_option("--kexec", options.kexec, "Debian's kernel and the kexec initramfs for kexec rows "
+                                           "(default: BUILD/kexec)");
   app.add_option("--expect", options.expect, "the status every boot must end with: ok (default), fail, panic, crash, "
                                              "test-skip, test-failure or test-error");
   app.add_option("--boot-script", options.script, "tests/boot/boot-qemu.sh")->required();
@@ -236,6 +244,7 @@ int main(int argc, char** argv) {
     options.linux64_loader = (fs::path(options.build) / "kernel" / "linux64-loader.elf").string();
   }
   if (options.xen.empty() && !options.build.empty()) options.xen = (fs::path(options.build) / "xen" / "xen-4.17").string();
+  if (options.kexec.empty() && !options.build.empty()) options.kexec = (fs::path(options.build) / "kexec").string();
   if (options.jobs == 0) options.jobs = std::max(1u, std::thread::hardware_concurrency());
 
   std::vector<matrix::Row> rows;
