@@ -34,7 +34,7 @@ multiboot_start:
         cld
         /* No stack: the information block's first word (its size or flags) serves as one
          * for the call, and is put back. */
-        LOCATE_ANCHOR (%ebx), multiboot_anchor
+        LOCATE_ANCHOR 0(%ebx), multiboot_anchor
         movl    %eax, (multiboot_magic - multiboot_anchor)(%ebp)
         movl    %ecx, (multiboot_entry - multiboot_anchor)(%ebp)
         REQUIRE_KERNEL_RAM multiboot_anchor

@@ -40,7 +40,7 @@ pvh_start:
         cld
         /* No stack: start_info's first word (its magic) serves as one for the call, and is
          * put back. */
-        LOCATE_ANCHOR (%ebx), pvh_anchor
+        LOCATE_ANCHOR 0(%ebx), pvh_anchor
         REQUIRE_KERNEL_RAM pvh_anchor
         REQUIRE_LONG_MODE pvh_anchor    /* keeps %ebx */
         rdtsc
