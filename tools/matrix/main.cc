@@ -48,6 +48,7 @@ struct Options {
   unsigned jobs = 0;
   bool json = false, fast_only = false, cost = false, quiet_boot = false;
   int timeout = 60;
+  uint64_t initrd_size = kFactsInitrdSize;  // 0: no initrd
 };
 
 struct Result {
@@ -131,8 +132,8 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
   // loader can take them, this command line and an initrd of kFactsInitrdSize bytes.
   std::string command_line = options.append.empty() ? std::string(kFactsCommandLine) : options.append;
   if (options.quiet_boot) command_line += " unientry.quiet";
-  argv.insert(argv.end(), {"--append", command_line, "--initrd-size", std::to_string(kFactsInitrdSize),
-                           "--optional-boot-data"});
+  argv.insert(argv.end(), {"--append", command_line, "--optional-boot-data"});
+  if (options.initrd_size != 0) argv.insert(argv.end(), {"--initrd-size", std::to_string(options.initrd_size)});
   if (options.cost) argv.insert(argv.end(), {"--qemu-args", "-icount shift=0,sleep=off"});
   const auto start = std::chrono::steady_clock::now();
   const int status = Run(argv, output);
@@ -230,6 +231,9 @@ int main(int argc, char** argv) {
   app.add_option("--svg", options.svg, "write a boot timeline (SVG) here");
   app.add_option("--append", options.append, fmt::format("the kernel command line of every boot (default: \"{}\")",
                                                          kFactsCommandLine));
+  app.add_option("--initrd-size", options.initrd_size,
+                 fmt::format("the initrd every boot gets where its loader takes one, in bytes (default {}; 0: none)",
+                             kFactsInitrdSize));
   app.add_option("--facts", options.facts, "the declared differences between the handoff facts of one machine's boots "
                                            "(default: facts.tsv beside --rows, if there is one)");
   app.add_flag("--quiet-boot", options.quiet_boot, "boot with unientry.quiet: the init trace is one summary line");
