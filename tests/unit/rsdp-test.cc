@@ -64,6 +64,16 @@ TEST(Rsdp, OnlySixteenByteBoundariesAndValidOnesCount) {
   EXPECT_EQ(bootinfo::FindRsdpInBiosAreas(memory.View()), 0u);
 }
 
+// A window that does not hold the whole area (here the kernel's memory is refused inside it)
+// is scanned step by step, each step checked on its own: the RSDP past the hole is found.
+TEST(Rsdp, AnAreaWithAnUnreadableHoleIsStillScanned) {
+  FakeMemory memory = LowMegabyte();
+  const std::vector<uint8_t> good = MakeRsdp(0);
+  memory.WriteBytes(0xf5a00, good.data(), good.size());
+  EXPECT_EQ(bootinfo::FindRsdpInBiosAreas(memory.View().ReservingKernel(0xe8000, 0xe9000)), 0xf5a00u);
+  EXPECT_EQ(bootinfo::FindRsdpInBiosAreas(memory.View().ReservingKernel(0xf5a00, 0xf5a10)), 0u);
+}
+
 TEST(Rsdp, TheEfiConfigurationTablePrefersAcpi20) {
   FakeMemory memory(0x10000, 0x4000);
   const std::vector<uint8_t> old_rsdp = MakeRsdp(0), new_rsdp = MakeRsdp(2);
