@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Host-side speed of the code every boot runs: the PVH converter with a QEMU-sized input, the
-// E820 sanitiser at full table size, and the init plan check and sort.
+// E820 sanitiser at full table size, the init plan check and sort, and the frame allocator
+// (its setup over a firmware-sized map, and allocate/free pairs).
 #include <benchmark/benchmark.h>
 
 #include <memory>
@@ -10,6 +11,7 @@
 
 #include "abi/hvm-start-info.h"
 #include "bootinfo/pvh.h"
+#include "frames/frame-allocator.h"
 #include "inittab/plan.h"
 #include "support/fake-memory.h"
 
@@ -151,5 +153,57 @@ void BM_PlanCheckAndSortRandomDag(benchmark::State& state) {
   CheckAndSort(state, RandomDag(static_cast<uint32_t>(state.range(0))));
 }
 BENCHMARK(BM_PlanCheckAndSortRandomDag)->Arg(16)->Arg(128)->Arg(1000)->Arg(10000)->Unit(benchmark::kMicrosecond);
+
+// A UEFI-like map of `count` usable ranges over 16 GiB, holes between them.
+std::vector<frames::FreeRange> UsableRanges(uint32_t count) {
+  std::vector<frames::FreeRange> ranges;
+  const uint64_t span = (uint64_t{16} << 30) / count;
+  for (uint32_t i = 0; i < count; ++i) ranges.push_back({i * span + 0x3000, span - 0x5000});
+  return ranges;
+}
+
+void BM_FrameAllocatorInit(benchmark::State& state) {
+  const auto ranges = UsableRanges(static_cast<uint32_t>(state.range(0)));
+  std::vector<uint64_t> storage(frames::FrameAllocator::MetadataBytes(ranges.data(), static_cast<uint32_t>(ranges.size())) / 8 + 1);
+  frames::FrameAllocator allocator;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(allocator.Init(ranges.data(), static_cast<uint32_t>(ranges.size()), storage.data(), storage.size() * 8));
+  }
+  state.counters["frames"] = static_cast<double>(allocator.TotalFrames());
+}
+BENCHMARK(BM_FrameAllocatorInit)->Arg(128)->Unit(benchmark::kMicrosecond);
+
+// 1,000,000 allocate/free pairs per iteration: one frame at a time, with half of a 128-range
+// map already allocated (the search starts from each range's hint).
+void BM_FrameAllocatorMillionPairs(benchmark::State& state) {
+  const auto ranges = UsableRanges(128);
+  std::vector<uint64_t> storage(frames::FrameAllocator::MetadataBytes(ranges.data(), 128) / 8 + 1);
+  frames::FrameAllocator allocator;
+  (void)allocator.Init(ranges.data(), 128, storage.data(), storage.size() * 8);
+  for (uint64_t i = 0; i < allocator.TotalFrames() / 2; i += 64) (void)allocator.Allocate({.count = 64});
+  for (auto _ : state) {
+    for (int i = 0; i < 1000000; ++i) {
+      const auto frame = allocator.Allocate();
+      benchmark::DoNotOptimize(frame);
+      (void)allocator.Free(frame.value());
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * 1000000);
+}
+BENCHMARK(BM_FrameAllocatorMillionPairs)->Unit(benchmark::kMillisecond);
+
+// Contiguous 2 MiB-aligned runs of 512 frames from the top, freed again.
+void BM_FrameAllocatorAlignedRun(benchmark::State& state) {
+  const auto ranges = UsableRanges(128);
+  std::vector<uint64_t> storage(frames::FrameAllocator::MetadataBytes(ranges.data(), 128) / 8 + 1);
+  frames::FrameAllocator allocator;
+  (void)allocator.Init(ranges.data(), 128, storage.data(), storage.size() * 8);
+  for (auto _ : state) {
+    const auto run = allocator.Allocate({.count = 512, .alignment = 0x200000, .highest = true});
+    benchmark::DoNotOptimize(run);
+    (void)allocator.Free(run.value(), 512);
+  }
+}
+BENCHMARK(BM_FrameAllocatorAlignedRun);
 
 }  // namespace
