@@ -18,5 +18,14 @@ void KernelMain(const unientry::BootInfo& boot) {
                     unientry::MemoryTypeName(range.type));
   }
   unientry::Print("free pages: {} ({} KiB usable)\n", FreePages(), boot.UsableBytes() / 1024);
+  // 16 contiguous frames below 4 GiB, as a 32-bit DMA buffer would need, used and given back.
+  const unientry::FrameRun buffer = unientry::AllocateFrames({.count = 16, .below = uint64_t{4} << 30});
+  if (!buffer.ok()) {
+    unientry::Print("no DMA buffer: {}\n", buffer.error);
+  } else {
+    unientry::Print("allocated 16 frames below 4 GiB at {:#x} ({} frames free)\n", buffer.address,
+                    unientry::FreeFrameCount());
+    unientry::FreeFrames(buffer.address, 16);
+  }
   unientry::Exit(unientry::Status::kOk);
 }

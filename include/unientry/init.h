@@ -15,3 +15,5 @@ extern const inittab::InitEntry gCr4ShadowInit;    // "cr4-shadow", level INIT_L
 extern const inittab::InitEntry gPlatformInit;     // "platform", level INIT_LEVEL_EARLY
 extern const inittab::InitEntry gCommandLineInit;  // "command-line", level INIT_LEVEL_PLATFORM
 extern const inittab::InitEntry gMemoryMapInit;    // "memory-map", level INIT_LEVEL_PLATFORM: Boot().memory_map
+extern const inittab::InitEntry gIdentityMapInit;  // "identity-map", level INIT_LEVEL_PLATFORM: all RAM mapped
+extern const inittab::InitEntry gFramesInit;       // "frames", level INIT_LEVEL_PLATFORM: AllocateFrames
