@@ -5,6 +5,7 @@
 #include "unientry/boot.h"
 #include "unientry/exit.h"
 #include "unientry/init.h"
+#include "unientry/interrupts.h"
 #include "unientry/memory.h"
 #include "unientry/print.h"
 #include "unientry/report.h"

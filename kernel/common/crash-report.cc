@@ -33,7 +33,7 @@ extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame) 
   gHandling = true;
 
   const uint64_t vector = frame->vector;
-  const char* name = vector < 32 ? kExceptionNames[vector] : "?";
+  const char* name = vector < 32 ? kExceptionNames[vector] : "unexpected interrupt";
   const char* init = RunningInitEntry();
   const char* test = RunningTest();
   {

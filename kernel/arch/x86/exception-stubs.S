@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT
  *
- * Entry points for the 32 CPU exception vectors. Each pushes a 0 where the CPU pushes no
- * error code, then its vector number, so every frame has the layout of arch::InterruptFrame
- * (interrupt-frame.h); the common part saves the registers and calls HandleException, which
- * prints the crash report and never returns.
+ * Entry points for all 256 vectors: the 32 CPU exceptions, then IRQs and software interrupts.
+ * Each pushes a 0 where the CPU pushes no error code, then its vector number, so every frame
+ * has the layout of unientry::InterruptFrame (interrupt-frame.h); the common part clears the
+ * direction flag (the ABI's promise to C++ code, which an interrupted `std` would break),
+ * saves the registers and calls DispatchInterrupt: a handler's return restores them all and
+ * returns from the interrupt; without a handler it prints the crash report and never returns.
  */
 #include "arch/x86/interrupt-frame.h"
 
@@ -42,7 +44,7 @@ xen_pv_vector_stub_\vector:
         .endm
 
         n = 0
-        .rept   32
+        .rept   256
         VECTOR_STUB %n
         n = n + 1
         .endr
@@ -54,6 +56,7 @@ xen_pv_vector_stub_\vector:
         .endr
 
 exception_common:
+        cld
         pushq   %rax
         pushq   %rbx
         pushq   %rcx
@@ -72,15 +75,31 @@ exception_common:
         /* The CPU aligned the stack to 16 before its 5-word frame; error code, vector and
          * 15 registers make 22 words, so %rsp is 16-byte aligned here as the ABI wants. */
         movq    %rsp, %rdi
-        call    HandleException
-        ud2
+        call    DispatchInterrupt       /* returns only where a handler took the interrupt */
+        popq    %r15
+        popq    %r14
+        popq    %r13
+        popq    %r12
+        popq    %r11
+        popq    %r10
+        popq    %r9
+        popq    %r8
+        popq    %rbp
+        popq    %rdi
+        popq    %rsi
+        popq    %rdx
+        popq    %rcx
+        popq    %rbx
+        popq    %rax
+        addq    $16, %rsp               /* the vector and the error code */
+        iretq
 
         .section .data.rel.ro.exception_vectors, "aw"  /* pointers: relocated where the image runs */
         .balign 8
         .globl exception_vectors
 exception_vectors:
         n = 0
-        .rept   32
+        .rept   256
         VECTOR_ADDRESS %n
         n = n + 1
         .endr

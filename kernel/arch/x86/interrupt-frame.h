@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The stack frame the exception stubs build, shared by exception-stubs.S and the C++ handler.
-// The constants are checked against the struct below, so the assembly cannot drift from it.
+// The stack frame the interrupt stubs build (exception-stubs.S), which handlers see as
+// unientry::InterruptFrame (include/unientry/interrupts.h). The constants are checked against
+// that struct, so the assembly cannot drift from it.
 #pragma once
 
 #define INTERRUPT_FRAME_GPR_BYTES (15 * 8)  // rax..r15 without rsp, pushed by the common stub
@@ -10,22 +11,17 @@
 
 #ifndef __ASSEMBLER__
 #include <cstddef>
-#include <cstdint>
+
+#include "unientry/interrupts.h"
 
 namespace arch {
 
-struct InterruptFrame {
-  uint64_t r15, r14, r13, r12, r11, r10, r9, r8;
-  uint64_t rbp, rdi, rsi, rdx, rcx, rbx, rax;
-  uint64_t vector;
-  uint64_t error_code;
-  // [intel/vol3]: 6.14.1 64-Bit Mode Stack Frame
-  uint64_t rip, cs, rflags, rsp, ss;
-};
+using InterruptFrame = unientry::InterruptFrame;
 static_assert(offsetof(InterruptFrame, vector) == INTERRUPT_FRAME_GPR_BYTES);
 static_assert(offsetof(InterruptFrame, vector) == INTERRUPT_FRAME_VECTOR);
 static_assert(offsetof(InterruptFrame, error_code) == INTERRUPT_FRAME_ERROR_CODE);
 static_assert(offsetof(InterruptFrame, rip) == INTERRUPT_FRAME_RIP);
+static_assert(sizeof(InterruptFrame) == INTERRUPT_FRAME_RIP + 5 * 8);
 
 }  // namespace arch
 #endif

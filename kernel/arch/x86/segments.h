@@ -5,3 +5,4 @@
 
 #define KERNEL_CS 0x08
 #define KERNEL_DS 0x10
+#define KERNEL_TSS 0x18  // the kernel GDT only: the TSS with the interrupt stack table
