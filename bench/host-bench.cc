@@ -11,7 +11,10 @@
 
 #include "abi/hvm-start-info.h"
 #include "bootinfo/pvh.h"
+#include "acpi/madt.h"
+#include "acpi/tables.h"
 #include "frames/frame-allocator.h"
+#include "support/acpi-builder.h"
 #include "inittab/plan.h"
 #include "support/fake-memory.h"
 
@@ -205,5 +208,48 @@ void BM_FrameAllocatorAlignedRun(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_FrameAllocatorAlignedRun);
+
+// A MADT of `count` x2APIC processors, 4 I/O APICs and 16 overrides behind an XSDT of 30
+// tables (a large server's shape): the root table walk with its checksums, then the MADT.
+void BM_AcpiTablesAndMadt(benchmark::State& state) {
+  const uint32_t cpus = static_cast<uint32_t>(state.range(0));
+  std::vector<uint8_t> payload;
+  testing_support::AppendBytes(payload, uint32_t{0xfee00000});
+  testing_support::AppendBytes(payload, uint32_t{1});
+  for (uint32_t i = 0; i < cpus; ++i) {
+    payload.insert(payload.end(), {bootabi::kAcpiMadtLocalX2Apic, 16, 0, 0});
+    testing_support::AppendBytes(payload, i);
+    testing_support::AppendBytes(payload, uint32_t{1});
+    testing_support::AppendBytes(payload, i);
+  }
+  for (uint32_t i = 0; i < 4; ++i) {
+    payload.insert(payload.end(), {bootabi::kAcpiMadtIoApic, 12, static_cast<uint8_t>(i), 0});
+    testing_support::AppendBytes(payload, uint32_t{0xfec00000 + i * 0x1000});
+    testing_support::AppendBytes(payload, i * 24);
+  }
+  for (uint8_t i = 0; i < 16; ++i) {
+    payload.insert(payload.end(), {bootabi::kAcpiMadtInterruptSourceOverride, 10, 0, i});
+    testing_support::AppendBytes(payload, uint32_t{i});
+    testing_support::AppendBytes(payload, uint16_t{0});
+  }
+  testing_support::FakeMemory memory(0x100000, 0x100000);
+  std::vector<uint8_t> entries;
+  const std::vector<uint8_t> madt = testing_support::MakeTable("APIC", payload);
+  testing_support::AppendBytes(entries, memory.PlaceBytes(madt.data(), madt.size(), 16));
+  for (int i = 0; i < 29; ++i) {
+    const std::vector<uint8_t> other = testing_support::MakeTable("SSDT", std::vector<uint8_t>(512, 0x5a));
+    testing_support::AppendBytes(entries, memory.PlaceBytes(other.data(), other.size(), 16));
+  }
+  const std::vector<uint8_t> xsdt = testing_support::MakeTable("XSDT", entries);
+  const std::vector<uint8_t> rsdp = testing_support::MakeRsdp(2, 0, memory.PlaceBytes(xsdt.data(), xsdt.size(), 16));
+  const uint64_t rsdp_address = memory.PlaceBytes(rsdp.data(), rsdp.size(), 16);
+  static acpi::Madt parsed;
+  for (auto _ : state) {
+    const auto tables = acpi::ReadTables(memory.View(), rsdp_address);
+    benchmark::DoNotOptimize(acpi::ParseMadt(memory.View(), acpi::Find(tables.value(), "APIC"), parsed));
+  }
+  state.counters["cpus"] = parsed.cpu_count;
+}
+BENCHMARK(BM_AcpiTablesAndMadt)->Arg(4)->Arg(256)->Unit(benchmark::kMicrosecond);
 
 }  // namespace

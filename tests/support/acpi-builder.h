@@ -2,6 +2,7 @@
 // ACPI structures built in tests, with their checksums right (or wrong on purpose).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -33,6 +34,31 @@ inline std::vector<uint8_t> MakeRsdp(uint8_t revision = 2, uint32_t rsdt = 0x7fe
     bytes[offsetof(bootabi::acpi_rsdp, extended_checksum)] = static_cast<uint8_t>(-sum);
   }
   return bytes;
+}
+
+/// A table: a header with `signature`, `revision` and the length of header + payload, the
+/// payload, and a checksum that makes it all sum to 0 (plus `checksum_error`).
+inline std::vector<uint8_t> MakeTable(const char (&signature)[5], const std::vector<uint8_t>& payload,
+                                      uint8_t revision = 1, uint8_t checksum_error = 0) {
+  bootabi::acpi_table_header header{};
+  std::memcpy(header.signature, signature, 4);
+  header.length = static_cast<uint32_t>(sizeof(header) + payload.size());
+  header.revision = revision;
+  std::memcpy(header.oem_id, "BOCHS ", 6);
+  std::vector<uint8_t> bytes(sizeof(header));
+  std::memcpy(bytes.data(), &header, sizeof(header));
+  bytes.insert(bytes.end(), payload.begin(), payload.end());
+  uint8_t sum = 0;
+  for (uint8_t byte : bytes) sum = static_cast<uint8_t>(sum + byte);
+  bytes[offsetof(bootabi::acpi_table_header, checksum)] = static_cast<uint8_t>(-sum + checksum_error);
+  return bytes;
+}
+
+/// Appends `value`'s bytes to `bytes`.
+template <typename T>
+void AppendBytes(std::vector<uint8_t>& bytes, const T& value) {
+  const auto* raw = reinterpret_cast<const uint8_t*>(&value);
+  bytes.insert(bytes.end(), raw, raw + sizeof(T));
 }
 
 }  // namespace testing_support
