@@ -20,7 +20,7 @@ install(FILES "${PROJECT_BINARY_DIR}/linktab.pc" DESTINATION "${CMAKE_INSTALL_DA
 # include/unientry/lib (all a kernel includes lives under include/unientry; linktab.h is the
 # linktab package's), the kernel libraries, the linker script, the setup, the tools.
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/unientry" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}")
-foreach(library abi base inittab bootinfo platform frames)
+foreach(library abi base inittab bootinfo platform frames acpi)
   install(DIRECTORY "${PROJECT_SOURCE_DIR}/lib/${library}/include/" DESTINATION "${CMAKE_INSTALL_INCLUDEDIR}/unientry/lib")
 endforeach()
 install(FILES ${UNIENTRY_KERNEL_ARTIFACTS} "${PROJECT_SOURCE_DIR}/kernel/linker.ld" DESTINATION "${unientry_libdir}")

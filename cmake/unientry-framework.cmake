@@ -5,14 +5,14 @@ include_guard(GLOBAL)
 include("${CMAKE_CURRENT_LIST_DIR}/unientry-kernel.cmake")
 
 # unientry_import_framework(LIBRARY_DIR dir INCLUDE_DIRS dir... LINKER_SCRIPT file)
-# Defines unientry::kernel-runtime, -bootinfo, -inittab, -platform, -frames (STATIC IMPORTED) and
+# Defines unientry::kernel-runtime, -bootinfo, -inittab, -platform, -frames, -acpi (STATIC IMPORTED) and
 # unientry::kernel, the target a kernel links against.
 function(unientry_import_framework)
   cmake_parse_arguments(ARG "" "LIBRARY_DIR;LINKER_SCRIPT" "INCLUDE_DIRS" ${ARGN})
   if(TARGET unientry::kernel)
     return()
   endif()
-  foreach(library runtime bootinfo inittab platform frames)
+  foreach(library runtime bootinfo inittab platform frames acpi)
     add_library(unientry::kernel-${library} STATIC IMPORTED GLOBAL)
     set_target_properties(unientry::kernel-${library} PROPERTIES
       IMPORTED_LOCATION "${ARG_LIBRARY_DIR}/libunientry_${library}.a")
@@ -23,6 +23,6 @@ function(unientry_import_framework)
   # linker tables. The libraries after it resolve what it uses.
   set_property(TARGET unientry::kernel PROPERTY INTERFACE_LINK_LIBRARIES
     "$<LINK_LIBRARY:UNIENTRY_WHOLE_ARCHIVE,unientry::kernel-runtime>"
-    unientry::kernel-bootinfo unientry::kernel-inittab unientry::kernel-platform unientry::kernel-frames gcc)
+    unientry::kernel-bootinfo unientry::kernel-inittab unientry::kernel-platform unientry::kernel-frames unientry::kernel-acpi unientry::kernel-bootinfo gcc)
   unientry_kernel_usage(unientry::kernel "${ARG_LINKER_SCRIPT}")
 endfunction()

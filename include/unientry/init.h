@@ -17,3 +17,4 @@ extern const inittab::InitEntry gCommandLineInit;  // "command-line", level INIT
 extern const inittab::InitEntry gMemoryMapInit;    // "memory-map", level INIT_LEVEL_PLATFORM: Boot().memory_map
 extern const inittab::InitEntry gIdentityMapInit;  // "identity-map", level INIT_LEVEL_PLATFORM: all RAM mapped
 extern const inittab::InitEntry gFramesInit;       // "frames", level INIT_LEVEL_PLATFORM: AllocateFrames
+extern const inittab::InitEntry gAcpiInit;         // "acpi", level INIT_LEVEL_PLATFORM: AcpiMadt, AcpiHpet

@@ -2,6 +2,7 @@
 // Everything a kernel built on unientry includes (docs/kernel-authors.md).
 #pragma once
 
+#include "unientry/acpi.h"
 #include "unientry/boot.h"
 #include "unientry/exit.h"
 #include "unientry/init.h"

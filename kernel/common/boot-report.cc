@@ -5,6 +5,7 @@
 #include "arch/x86/kernel-layout.h"
 #include "base/string-view.h"
 #include "bootinfo/typed-map.h"
+#include "unientry/acpi.h"
 #include "unientry/boot.h"
 #include "common/boot-context.h"
 #include "common/console.h"
@@ -81,6 +82,53 @@ void PrintMemoryMap() {
         .Append(bootinfo::MemoryTypeName(range.type));
   }
   console::Line(console::Importance::kAlways).Append("report memory-usable bytes=").AppendDecimal(usable);
+}
+
+// What the ACPI tables say about the machine: its tables, processors, I/O APICs, HPET.
+void PrintAcpi() {
+  const acpi::TableSet* tables = unientry::AcpiTables();
+  if (tables == nullptr) return;
+  {
+    console::Line line(console::Importance::kAlways);
+    line.Append("report acpi root=").Append(tables->xsdt ? "xsdt" : "rsdt");
+    if (tables->root_signature_wrong) line.Append(" root-signature=wrong");
+    line.Append(" tables=");
+    for (uint32_t i = 0; i < tables->count; ++i) {
+      char signature[5] = {tables->signature[i][0], tables->signature[i][1], tables->signature[i][2],
+                           tables->signature[i][3], '\0'};
+      line.Append(i == 0 ? "" : ",").AppendQuoted(signature, 4);
+    }
+  }
+  if (const acpi::Madt* madt = unientry::AcpiMadt(); madt != nullptr) {
+    uint32_t enabled = 0;
+    for (uint32_t i = 0; i < madt->cpu_count; ++i) enabled += madt->cpus[i].enabled ? 1 : 0;
+    {
+      console::Line line(console::Importance::kAlways);
+      line.Append("report cpus enabled=").AppendDecimal(enabled);
+      line.Append(" online-capable=").AppendDecimal(madt->cpu_count - enabled).Append(" apic-ids=");
+      for (uint32_t i = 0; i < madt->cpu_count; ++i) {
+        line.Append(i == 0 ? "" : ",").AppendDecimal(madt->cpus[i].apic_id).Append(madt->cpus[i].enabled ? "" : "?");
+      }
+      if (madt->cpus_dropped != 0) line.Append(" dropped=").AppendDecimal(madt->cpus_dropped);
+      line.Append(" local-apic=").AppendHex(madt->local_apic_address).Append(madt->pcat_compat ? " pic=yes" : " pic=no");
+    }
+    for (uint32_t i = 0; i < madt->io_apic_count; ++i) {
+      console::Line(console::Importance::kAlways)
+          .Append("report io-apic id=")
+          .AppendDecimal(madt->io_apics[i].id)
+          .Append(" addr=")
+          .AppendHex(madt->io_apics[i].address)
+          .Append(" gsi-base=")
+          .AppendDecimal(madt->io_apics[i].gsi_base);
+    }
+  }
+  if (const acpi::Hpet* hpet = unientry::AcpiHpet(); hpet != nullptr) {
+    console::Line(console::Importance::kAlways)
+        .Append("report hpet addr=")
+        .AppendHex(hpet->address)
+        .Append(" comparators=")
+        .AppendDecimal(hpet->comparators);
+  }
 }
 
 }  // namespace
@@ -177,6 +225,7 @@ void unientry::PrintBootReport() {
   } else {
     console::Line(console::Importance::kAlways).Append("report rsdp none");
   }
+  PrintAcpi();
   console::Line(console::Importance::kAlways)
       .Append("report handoff memmap-in=")
       .AppendDecimal(descriptor.memmap_entries_in)

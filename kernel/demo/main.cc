@@ -3,6 +3,7 @@
 // framework's boot report (which the boot tests read) and ends the boot with "status ok".
 // With `demo.frames-test` it first takes the highest free frame of RAM, writes it, reads it
 // back and gives it back, and says so (the boot tests of the frame allocator at -m 16M..16G).
+// With `demo.reboot` it resets the machine after the report (the boot tests of Reboot()).
 #include <unientry/unientry.h>
 
 namespace {
@@ -32,5 +33,6 @@ void FramesTest() {
 void KernelMain(const unientry::BootInfo& boot) {
   if (boot.command_line.Has("demo.frames-test")) FramesTest();
   unientry::PrintBootReport();
+  if (boot.command_line.Has("demo.reboot")) unientry::Reboot();
   unientry::Exit(unientry::Status::kOk);
 }

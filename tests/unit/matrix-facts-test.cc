@@ -15,7 +15,8 @@ constexpr const char* kPvhLog =
     "unientry: report memory-total ram=267910144\n"
     "unientry: report module 0 addr=0xffb9000 size=123457\n"
     "unientry: report initrd addr=0xffb9000 size=123457\n"
-    "unientry: report rsdp 0xf59e0\n";
+    "unientry: report rsdp 0xf59e0\n"
+    "unientry: report cpus enabled=2 online-capable=0 apic-ids=0,1 local-apic=0xfee00000 pic=yes\n";
 
 TEST(MatrixFactsTest, ReadsTheReport) {
   const matrix::Facts facts = matrix::ParseFacts(kPvhLog);
@@ -26,6 +27,7 @@ TEST(MatrixFactsTest, ReadsTheReport) {
   EXPECT_EQ(facts.Get("modules"), "123457");
   EXPECT_EQ(facts.Get("cmdline"), "\"console=ttyS0 hello\"");
   EXPECT_EQ(facts.Get("framebuffer"), "none");
+  EXPECT_EQ(facts.Get("cpus"), "2");
 }
 
 TEST(MatrixFactsTest, ABootWithoutAReportHasNoFacts) {

@@ -82,11 +82,13 @@ Facts ParseFacts(const std::string& serial_log) {
       set("cmdline", "\"" + CommandLineWithoutLoaderWords(Unquote(quoted.substr(0, end + 1))) + "\"");
     }
     if (StartsWith(report, "framebuffer ")) set("framebuffer", "present");
+    if (StartsWith(report, "cpus ")) set("cpus", Field(report, "enabled"));
   }
   // Absent lines mean none once the report ran (modules and a framebuffer print nothing).
   if (any_report) {
     set("modules", modules.empty() ? "none" : modules);
     if (facts.Get("framebuffer") == kNotReported) set("framebuffer", "none");
+    if (facts.Get("cpus") == kNotReported) set("cpus", "none");
   }
   return facts;
 }

@@ -12,7 +12,8 @@
 namespace matrix {
 
 /// The facts compared, in report order.
-inline constexpr const char* kFactNames[] = {"firmware", "ram", "rsdp", "initrd", "modules", "cmdline", "framebuffer"};
+inline constexpr const char* kFactNames[] = {"firmware", "ram", "rsdp", "initrd", "modules", "cmdline", "framebuffer",
+                                             "cpus"};
 
 struct Facts {
   std::vector<std::string> values;  // one per kFactNames entry; "(not reported)" when absent
@@ -20,8 +21,8 @@ struct Facts {
 };
 
 /// The facts in a boot's serial log: the firmware line, memory-total, whether an RSDP and a
-/// framebuffer were found, the initrd's and the modules' sizes, and the command line without
-/// the words loaders add (CommandLineWithoutLoaderWords).
+/// framebuffer were found, the initrd's and the modules' sizes, the command line without the
+/// words loaders add (CommandLineWithoutLoaderWords), and the enabled CPUs of the MADT.
 Facts ParseFacts(const std::string& serial_log);
 
 /// A command line without what loaders put around the user's words: a first word that is

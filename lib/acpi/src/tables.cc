@@ -41,13 +41,7 @@ base::Result<TableSet> ReadTables(const bootinfo::PhysicalMemory& memory, uint64
   tables.root_address = tables.xsdt ? rsdp.xsdt_address : rsdp.rsdt_address;
   const char* root_field = tables.xsdt ? "xsdt" : "rsdt";
   const auto root = TRY(CheckTable(memory, tables.root_address, root_field));
-  const char* expected = tables.xsdt ? "XSDT" : "RSDT";
-  if (!SameSignature(root.signature, expected)) {
-    uint32_t want = 0, got = 0;  // as the four bytes read little-endian
-    __builtin_memcpy(&want, expected, 4);
-    __builtin_memcpy(&got, root.signature, 4);
-    return base::MakeError("root table signature is not the one the RSDP names", root_field, want, got);
-  }
+  tables.root_signature_wrong = !SameSignature(root.signature, tables.xsdt ? "XSDT" : "RSDT");
   const uint32_t entry_size = tables.xsdt ? 8 : 4;
   const uint32_t entries = (root.length - static_cast<uint32_t>(sizeof(root))) / entry_size;
   if ((root.length - sizeof(root)) % entry_size != 0) {

@@ -20,6 +20,10 @@ inline constexpr uint32_t kMaxTables = 64;
 struct TableSet {
   uint64_t root_address = 0;  // the XSDT's or the RSDT's
   bool xsdt = false;
+  // The root table's signature is not "XSDT" / "RSDT" although its length and checksum hold
+  // (Xen 4.17 builds a PVH dom0's XSDT from the host's, and on a host whose RSDP is revision
+  // 0 takes the header from address 0): the RSDP's pointer is trusted, and this is reported.
+  bool root_signature_wrong = false;
   uint32_t count = 0;
   uint32_t dropped = 0;
   uint64_t address[kMaxTables] = {};
@@ -29,7 +33,8 @@ struct TableSet {
 /// The RSDP at `rsdp_address` (signature and checksums), its XSDT (revision 2 and later, when
 /// the address is not 0) or RSDT, and every table the root lists: each readable, at least a
 /// header long, within readable memory and with a good checksum. A bad listed table is an
-/// error naming its entry and its signature.
+/// error naming its entry. A root table with a wrong signature but a good length and checksum
+/// is taken, flagged (root_signature_wrong).
 base::Result<TableSet> ReadTables(const bootinfo::PhysicalMemory& memory, uint64_t rsdp_address);
 
 /// The first table with `signature` ("APIC", "HPET", "FACP"), or 0.
