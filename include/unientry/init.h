@@ -18,3 +18,4 @@ extern const inittab::InitEntry gMemoryMapInit;    // "memory-map", level INIT_L
 extern const inittab::InitEntry gIdentityMapInit;  // "identity-map", level INIT_LEVEL_PLATFORM: all RAM mapped
 extern const inittab::InitEntry gFramesInit;       // "frames", level INIT_LEVEL_PLATFORM: AllocateFrames
 extern const inittab::InitEntry gAcpiInit;         // "acpi", level INIT_LEVEL_PLATFORM: AcpiMadt, AcpiHpet
+extern const inittab::InitEntry gTimerInit;        // "timer", level INIT_LEVEL_NORMAL: the clock, StartTimer

@@ -11,3 +11,4 @@
 #include "unientry/print.h"
 #include "unientry/report.h"
 #include "unientry/test.h"
+#include "unientry/time.h"

@@ -7,6 +7,7 @@
 #include "bootinfo/typed-map.h"
 #include "unientry/acpi.h"
 #include "unientry/boot.h"
+#include "unientry/time.h"
 #include "common/boot-context.h"
 #include "common/console.h"
 #include "init/memory-map.h"
@@ -226,6 +227,15 @@ void unientry::PrintBootReport() {
     console::Line(console::Importance::kAlways).Append("report rsdp none");
   }
   PrintAcpi();
+  if (unientry::TscFrequency() != 0) {
+    console::Line(console::Importance::kAlways)
+        .Append("report timer tsc-hz=")
+        .AppendDecimal(unientry::TscFrequency())
+        .Append(" from ")
+        .Append(unientry::TscFrequencySource())
+        .Append(" source=")
+        .Append(unientry::TimerSource());
+  }
   console::Line(console::Importance::kAlways)
       .Append("report handoff memmap-in=")
       .AppendDecimal(descriptor.memmap_entries_in)

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#include "arch/x86/apic.h"
+
+#include "arch/x86/cpu.h"
+
+namespace arch::apic {
+namespace {
+
+constinit bool gX2Apic = false;
+constinit uint64_t gBase = 0;
+
+}  // namespace
+
+bool Enable(uint8_t spurious) {
+  const bool has_x2apic = (Cpuid(1).ecx & (1u << 21)) != 0;  // CPUID.1:ECX.x2APIC[21]
+  uint64_t base = ReadMsr(kMsrApicBase);
+  gBase = base & 0x000ffffffffff000;
+  base |= kApicBaseEnable;
+  WriteMsr(kMsrApicBase, base);
+  if (has_x2apic) WriteMsr(kMsrApicBase, base | kApicBaseX2Apic);  // xAPIC first, then x2APIC (SDM 11.12.5)
+  gX2Apic = has_x2apic;
+  Write(kSpurious, kSpuriousEnable | spurious);
+  return gX2Apic;
+}
+
+uint32_t Read(uint32_t reg) {
+  if (gX2Apic) return static_cast<uint32_t>(ReadMsr(0x800 + reg / 16));
+  return *reinterpret_cast<volatile const uint32_t*>(gBase + reg);
+}
+
+void Write(uint32_t reg, uint32_t value) {
+  if (gX2Apic) {
+    WriteMsr(0x800 + reg / 16, value);
+  } else {
+    *reinterpret_cast<volatile uint32_t*>(gBase + reg) = value;
+  }
+}
+
+bool X2Apic() { return gX2Apic; }
+uint64_t BaseAddress() { return gBase; }
+
+}  // namespace arch::apic

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// The boot CPU's local APIC: x2APIC (MSRs) where the CPU has it, else xAPIC (MMIO at the
+// IA32_APIC_BASE address, identity-mapped). Intel SDM vol. 3, chapter 11.
+#pragma once
+
+#include <cstdint>
+
+namespace arch::apic {
+
+// Register offsets of the xAPIC page; the x2APIC MSR of each is 0x800 + offset / 16.
+inline constexpr uint32_t kId = 0x20, kEoi = 0xb0, kSpurious = 0xf0, kLvtTimer = 0x320, kTimerInitialCount = 0x380,
+                          kTimerCurrentCount = 0x390, kTimerDivide = 0x3e0;
+inline constexpr uint32_t kSpuriousEnable = 1u << 8;
+inline constexpr uint32_t kLvtMasked = 1u << 16;
+inline constexpr uint32_t kLvtTimerPeriodic = 1u << 17, kLvtTimerTscDeadline = 2u << 17;
+inline constexpr uint32_t kTimerDivideBy16 = 0x3;
+inline constexpr uint32_t kMsrApicBase = 0x1b, kMsrTscDeadline = 0x6e0;
+inline constexpr uint64_t kApicBaseEnable = 1u << 11, kApicBaseX2Apic = 1u << 10;
+
+/// Enables the local APIC (x2APIC mode where CPUID.1:ECX.x2APIC says so) with `spurious` as
+/// its spurious vector; returns whether x2APIC mode is on.
+bool Enable(uint8_t spurious);
+uint32_t Read(uint32_t reg);
+void Write(uint32_t reg, uint32_t value);
+inline void EndOfInterrupt() { Write(kEoi, 0); }
+bool X2Apic();
+uint64_t BaseAddress();  // the xAPIC page (also under x2APIC, as IA32_APIC_BASE says)
+
+}  // namespace arch::apic
