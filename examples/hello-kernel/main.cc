@@ -4,6 +4,13 @@
 
 #include "pages.h"
 
+namespace {
+
+volatile bool gTimerFired = false;
+void OnTimer(void*) { gTimerFired = true; }
+
+}  // namespace
+
 void KernelMain(const unientry::BootInfo& boot) {
   unientry::Print("Hello from {} via {} on {} firmware ({})\n", boot.loader_name[0] != '\0' ? boot.loader_name : "a loader",
                   unientry::BootEntryName(boot.entry), unientry::FirmwareName(boot.firmware), boot.platform);
@@ -26,6 +33,15 @@ void KernelMain(const unientry::BootInfo& boot) {
     unientry::Print("allocated 16 frames below 4 GiB at {:#x} ({} frames free)\n", buffer.address,
                     unientry::FreeFrameCount());
     unientry::FreeFrames(buffer.address, 16);
+  }
+  // A 5 ms timer, waited for with interrupts on only while halted.
+  const uint64_t start = unientry::MonotonicNanoseconds();
+  if (unientry::StartTimer(5'000'000, false, OnTimer, nullptr)) {
+    while (!gTimerFired) unientry::WaitForInterrupt();
+    unientry::Print("a 5 ms timer fired after {} us ({})\n", (unientry::MonotonicNanoseconds() - start) / 1000,
+                    unientry::TimerSource());
+  } else {
+    unientry::Print("no timer on this boot\n");
   }
   unientry::Exit(unientry::Status::kOk);
 }
