@@ -19,3 +19,4 @@ extern const inittab::InitEntry gIdentityMapInit;  // "identity-map", level INIT
 extern const inittab::InitEntry gFramesInit;       // "frames", level INIT_LEVEL_PLATFORM: AllocateFrames
 extern const inittab::InitEntry gAcpiInit;         // "acpi", level INIT_LEVEL_PLATFORM: AcpiMadt, AcpiHpet
 extern const inittab::InitEntry gTimerInit;        // "timer", level INIT_LEVEL_NORMAL: the clock, StartTimer
+extern const inittab::InitEntry gIoApicInit;       // "io-apic", level INIT_LEVEL_NORMAL: RouteIsaIrq

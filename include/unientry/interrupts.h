@@ -32,4 +32,14 @@ using InterruptHandler = void (*)(InterruptFrame& frame);
 /// cannot return from a trap (a Xen PV guest, whose return is Xen's iret hypercall).
 bool SetInterruptHandler(uint8_t vector, InterruptHandler handler);
 
+/// Routes ISA IRQ `irq` (0-15) to `vector` on the boot CPU through the I/O APIC the MADT's
+/// interrupt source overrides point to (their polarity and trigger mode too). Every input is
+/// masked until routed (the framework's "io-apic" init entry). False, with `*error` set when
+/// given, without an I/O APIC (no MADT; Xen), for a bad IRQ or a vector below 32.
+bool RouteIsaIrq(uint8_t irq, uint8_t vector, const char** error = nullptr);
+
+/// Tells the local APIC a routed interrupt was handled: a handler of a routed IRQ calls it
+/// before it returns (the timer's own handler does it for the timer).
+void EndOfInterrupt();
+
 }  // namespace unientry

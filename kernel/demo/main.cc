@@ -6,6 +6,8 @@
 // With `demo.reboot` it resets the machine after the report (the boot tests of Reboot()).
 // With `demo.timer-test` it sets a 10 ms one-shot timer and a 2 ms periodic one, and says when
 // they fired by the monotonic clock (the boot tests of the timer: 9-30 ms, 5 periods).
+// With `demo.serial-irq-test` it routes COM1's IRQ 4 through the I/O APIC, turns on the
+// UART's receive interrupt and waits (up to 5 s) for a byte typed on the serial port.
 #include <unientry/unientry.h>
 
 namespace {
@@ -56,11 +58,57 @@ void TimerTest() {
   if (gTicks < 5 || periodic_us < 9000 || periodic_us > 40000) unientry::Exit(unientry::Status::kFail);
 }
 
+// COM1 (a PC's 16550 at 0x3f8): its registers, as any kernel of one's own reaches them.
+uint8_t InByte(uint16_t port) {
+  uint8_t value;
+  __asm__ volatile("inb %1, %0" : "=a"(value) : "Nd"(port));
+  return value;
+}
+void OutByte(uint16_t port, uint8_t value) { __asm__ volatile("outb %0, %1" ::"a"(value), "Nd"(port)); }
+constexpr uint16_t kCom1 = 0x3f8;
+constexpr uint8_t kCom1Vector = 0x40;
+
+volatile int gReceived = -1;
+volatile uint32_t gCom1Interrupts = 0;
+
+void OnCom1(unientry::InterruptFrame&) {
+  gCom1Interrupts = gCom1Interrupts + 1;
+  while ((InByte(kCom1 + 5) & 0x01) != 0) gReceived = InByte(kCom1);  // line status: data ready
+  unientry::EndOfInterrupt();
+}
+
+void Wake(void*) {}
+
+void SerialIrqTest() {
+  const char* error = nullptr;
+  unientry::SetInterruptHandler(kCom1Vector, OnCom1);
+  if (!unientry::RouteIsaIrq(4, kCom1Vector, &error)) {
+    unientry::Print("serial-irq-test: {}\n", error);
+    unientry::Exit(unientry::Status::kFail);
+  }
+  OutByte(kCom1 + 1, 0x01);                          // interrupt enable: received data
+  OutByte(kCom1 + 4, InByte(kCom1 + 4) | 0x08);      // modem control: OUT2 gates the IRQ on a PC
+  unientry::StartTimer(100'000'000, true, Wake, nullptr);  // so that the wait can end
+  unientry::Print("serial-irq-test waiting for a byte on COM1 by IRQ 4\n");
+  const uint64_t start = unientry::MonotonicNanoseconds();
+  while (gReceived < 0 && unientry::MonotonicNanoseconds() - start < 5'000'000'000) unientry::WaitForInterrupt();
+  unientry::StopTimer();
+  OutByte(kCom1 + 1, 0x00);
+  if (gReceived < 0) {
+    unientry::Print("serial-irq-test: no byte arrived in 5 s\n");
+    unientry::Exit(unientry::Status::kFail);
+  }
+  unientry::Print("serial-irq-test received {:#x} by IRQ 4 (vector {:#x}, {} interrupts)\n",
+                  static_cast<uint32_t>(gReceived), static_cast<uint32_t>(kCom1Vector),
+                  static_cast<uint32_t>(gCom1Interrupts));
+}
+
 }  // namespace
 
 void KernelMain(const unientry::BootInfo& boot) {
   if (boot.command_line.Has("demo.frames-test")) FramesTest();
   if (boot.command_line.Has("demo.timer-test")) TimerTest();
+  if (boot.command_line.Has("demo.serial-irq-test")) SerialIrqTest();
   unientry::PrintBootReport();
   if (boot.command_line.Has("demo.reboot")) unientry::Reboot();
   unientry::Exit(unientry::Status::kOk);

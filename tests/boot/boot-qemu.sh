@@ -42,6 +42,9 @@
 #     --optional-boot-data   pass --append and the initrd only where the loader can take them
 #                            (efi:removable takes neither; linux64 and grub:chainloader no
 #                            initrd) and drop them elsewhere: the boot matrix's same inputs
+#     --serial-input-after REGEX:TEXT
+#                            once a serial line matches REGEX, type TEXT on the guest's COM1
+#                            (a pipe chardev instead of a file; the boot tests of a routed IRQ)
 #     --memory-after ELF:SYMBOL:KIB
 #                            RAM size: SYMBOL's address in ELF (nm), rounded up to 4 KiB, plus
 #                            KIB KiB; for boots on too little RAM that must stay right as the
@@ -67,7 +70,7 @@
 set -u
 
 machine= kernel= append= initrd= initrd_size= expect=ok timeout=20 log= quiet=0
-loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first= gdb_port= gfxpayload= memory_after= optional_boot_data=0 kexec_root=
+loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first= gdb_port= gfxpayload= memory_after= optional_boot_data=0 kexec_root= serial_input=
 expect_lines=() reject_lines=() modules=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -80,6 +83,7 @@ while [ $# -gt 0 ]; do
     --shell-first) shell_first=$2; shift 2 ;;
     --grub-gfxpayload) gfxpayload=$2; shift 2 ;;
     --memory-after) memory_after=$2; shift 2 ;;
+    --serial-input-after) serial_input=$2; shift 2 ;;
     --optional-boot-data) optional_boot_data=1; shift ;;
     --kvm) kvm=1; shift ;;
     --gdb) gdb_port=$2; shift 2 ;;
@@ -125,7 +129,14 @@ if [ -n "$memory_after" ]; then
   memory="$(( ((0x$address + 4095) / 4096 * 4096) / 1024 + extra_kib ))K"
 fi
 args=(-M "$machine" -m "$memory" -nodefaults -display none -monitor none -no-reboot
-      -serial "file:$log" -device isa-debug-exit,iobase=0xf4,iosize=4)
+      -device isa-debug-exit,iobase=0xf4,iosize=4)
+if [ -n "$serial_input" ]; then
+  # COM1 through a pipe pair: its output copied to the log, TEXT written once REGEX shows.
+  mkfifo "$scratch/serial.in" "$scratch/serial.out"
+  args+=(-chardev "pipe,id=com1,path=$scratch/serial" -serial chardev:com1)
+else
+  args+=(-serial "file:$log")
+fi
 # shellcheck disable=SC2206 # splitting on spaces is the option's contract
 [ -n "$qemu_args" ] && args+=($qemu_args)
 [ -n "$gdb_port" ] && args+=(-S -gdb "tcp:127.0.0.1:$gdb_port")
@@ -332,8 +343,25 @@ case $loader in
 esac
 
 start=$(date +%s%N)
+if [ -n "$serial_input" ]; then
+  : > "$log"
+  cat "$scratch/serial.out" > "$log" &
+  reader=$!
+  (
+    exec 3>"$scratch/serial.in"  # held open for QEMU, which opens its end at start
+    for _ in $(seq 1 "$(( timeout * 10 ))"); do
+      if grep -qaE -- "${serial_input%%:*}" "$log" 2>/dev/null; then printf '%s' "${serial_input#*:}" >&3; break; fi
+      sleep 0.1
+    done
+  ) &
+  writer=$!
+fi
 timeout "$timeout" qemu-system-x86_64 "${args[@]}" 2>"$scratch/qemu.err"
 status=$?
+if [ -n "$serial_input" ]; then
+  kill "$writer" 2>/dev/null
+  wait "$reader" 2>/dev/null
+fi
 elapsed_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 elapsed=$(printf '%d.%03d' $((elapsed_ms / 1000)) $((elapsed_ms % 1000)))
 
