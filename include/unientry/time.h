@@ -16,7 +16,7 @@ namespace unientry {
 /// Nanoseconds since the timer entry calibrated the clock; 0 before it.
 uint64_t MonotonicNanoseconds();
 /// The calibrated TSC frequency in Hz, and where it came from ("cpuid-15h", "cpuid-16h",
-/// "hypervisor-leaf", "pit", "hpet"); 0 and "" before the timer entry.
+/// "xen-leaf", "hypervisor-leaf", "pit", "hpet"); 0 and "" before the timer entry.
 uint64_t TscFrequency();
 const char* TscFrequencySource();
 /// "apic-tsc-deadline" or "apic"; "" before the timer entry.

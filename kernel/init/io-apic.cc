@@ -45,8 +45,6 @@ const char* Say(const char** error, const char* text) {
 constexpr inittab::Exclusion kIoApicExclusions[] = {
     inittab::OnFirmware(bootabi::Firmware::kXenPv,
                         "a Xen PV guest's interrupts are Xen's event channels, not I/O APIC inputs"),
-    inittab::OnFirmware(bootabi::Firmware::kXenPvh,
-                        "the local APIC that routed interrupts reach is the timer entry's, excluded under Xen PVH"),
 };
 
 INIT_ENTRY(gIoApicInit, "io-apic", INIT_LEVEL_NORMAL, .run = MaskEveryInput,

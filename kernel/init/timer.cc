@@ -47,8 +47,17 @@ uint64_t StatedTscHz(const char*& source) {
       return uint64_t{mhz} * 1000000;
     }
   }
-  // KVM's and VMware's leaf 0x40000010: EAX = TSC kHz (when the hypervisor lists the leaf).
   const platform::HypervisorInfo& hypervisor = platform::Hypervisor();
+  // Xen's leaf base + 3, sub-leaf 0: ECX = the guest's TSC frequency in kHz (xen/include/
+  // public/arch-x86/cpuid.h).
+  if (hypervisor.vendor == platform::Hypervisor::kXen && hypervisor.max_leaf >= hypervisor.base + 3) {
+    const uint32_t khz = arch::Cpuid(hypervisor.base + 3, 0).ecx;
+    if (khz != 0) {
+      source = "xen-leaf";
+      return uint64_t{khz} * 1000;
+    }
+  }
+  // KVM's and VMware's leaf 0x40000010: EAX = TSC kHz (when the hypervisor lists the leaf).
   if (hypervisor.base != 0 && hypervisor.max_leaf >= hypervisor.base + 0x10) {
     const uint32_t khz = arch::Cpuid(hypervisor.base + 0x10).eax;
     if (khz != 0) {
@@ -138,9 +147,6 @@ constexpr inittab::Exclusion kTimerExclusions[] = {
     inittab::OnFirmware(bootabi::Firmware::kXenPv,
                         "a Xen PV guest has no local APIC of its own: its timer is Xen's (VCPUOP_set_singleshot_timer "
                         "and the event channel upcall, not yet)"),
-    inittab::OnFirmware(bootabi::Firmware::kXenPvh,
-                        "a Xen PVH guest has no PIT or HPET to calibrate the TSC against, and Xen's TSC leaf is not "
-                        "read yet"),
 };
 
 }  // namespace
