@@ -83,6 +83,16 @@ void PrintMemoryMap() {
         .Append(bootinfo::MemoryTypeName(range.type));
   }
   console::Line(console::Importance::kAlways).Append("report memory-usable bytes=").AppendDecimal(usable);
+  // The typed map's totals, one per type that has memory: what the machine gave, at a glance.
+  uint64_t totals[static_cast<uint32_t>(bootinfo::MemoryType::kLoader) + 1] = {};
+  for (const bootinfo::MemoryRange& range : boot.memory_map) totals[static_cast<uint32_t>(range.type)] += range.size;
+  console::Line line(console::Importance::kAlways);
+  line.Append("report memory-types");
+  for (uint32_t type = 0; type < sizeof(totals) / sizeof(totals[0]); ++type) {
+    if (totals[type] == 0) continue;
+    line.Append(" ").Append(bootinfo::MemoryTypeName(static_cast<bootinfo::MemoryType>(type))).Append("=");
+    line.AppendDecimal(totals[type]);
+  }
 }
 
 // What the ACPI tables say about the machine: its tables, processors, I/O APICs, HPET.
