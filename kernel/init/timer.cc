@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// timer: the monotonic clock and the local APIC timer. The 8259 PICs are moved to vectors
-// 0x20-0x2f and masked (their spurious IRQs 7 and 15 are taken and ignored), the local APIC
-// enabled (x2APIC where present), the TSC's frequency taken from CPUID 0x15/0x16 or a
-// hypervisor's leaf where they give it and otherwise measured over 10 ms of the PIT or the
-// HPET, and the APIC timer's rate measured against the TSC.
+// timer: the monotonic clock and the local APIC timer. At boot the 8259 PICs are moved to
+// vectors 0x20-0x2f and masked (their spurious IRQs 7 and 15 are taken and ignored), the local
+// APIC enabled (x2APIC where present), and the TSC's frequency taken where the CPU or the
+// hypervisor states it (CPUID 0x15/0x16, Xen's or KVM's leaf). Measuring it (10 ms of the PIT
+// or the HPET) and the APIC timer's rate (10 ms of the TSC) is left to the first use of the
+// clock or the timer: a boot that never asks for time does not spend 20 ms on it.
 #include "acpi/tables.h"
 #include "arch/x86/apic.h"
 #include "arch/x86/cpu.h"
@@ -24,7 +25,7 @@ constexpr uint64_t kCalibrationMs = 10;
 
 constinit uint64_t gTscHz = 0, gApicHz = 0, gStartTsc = 0, gNsScale = 0;  // ns = ticks * scale >> 32
 constinit const char* gTscSource = "";
-constinit bool gTscDeadline = false, gReady = false;
+constinit bool gTscDeadline = false, gReady = false, gCalibrated = false;
 constinit unientry::TimerCallback gCallback = nullptr;
 constinit void* gArgument = nullptr;
 constinit bool gPeriodic = false;
@@ -92,15 +93,10 @@ void OnTimer(unientry::InterruptFrame&) {
 
 void IgnoreSpurious(unientry::InterruptFrame&) {}  // no EOI for a spurious interrupt (SDM 11.9)
 
-void StartClock() {
-  arch::legacy::RemapAndMaskPics(kPicBase);
-  unientry::SetInterruptHandler(kPicBase + 7, IgnoreSpurious);
-  unientry::SetInterruptHandler(kPicBase + 15, IgnoreSpurious);
-  unientry::SetInterruptHandler(kSpuriousVector, IgnoreSpurious);
-  unientry::SetInterruptHandler(kTimerVector, OnTimer);
-  const bool x2apic = arch::apic::Enable(kSpuriousVector);
-
-  gTscHz = StatedTscHz(gTscSource);
+// The measurements a stated frequency does not give: the TSC's (when needed) and the APIC
+// timer's rate, on the first use of the clock or the timer.
+void EnsureCalibrated() {
+  if (gCalibrated || !gReady) return;
   if (gTscHz == 0) {
     const uint64_t ticks = arch::legacy::TscTicksOverPit(kCalibrationMs);
     if (ticks != 0) {
@@ -119,7 +115,6 @@ void StartClock() {
   }
   if (gTscHz < 1000000) Fail("timer: no clock to calibrate the TSC against (no CPUID frequency, PIT or HPET)");
   gNsScale = static_cast<uint64_t>((static_cast<unsigned __int128>(1000000000) << 32) / gTscHz);
-  gStartTsc = arch::ReadTsc();
 
   // The APIC timer's rate, against the TSC: count down from the top for kCalibrationMs.
   arch::apic::Write(arch::apic::kTimerDivide, arch::apic::kTimerDivideBy16);
@@ -130,17 +125,36 @@ void StartClock() {
   }
   gApicHz = uint64_t{0xffffffff - arch::apic::Read(arch::apic::kTimerCurrentCount)} * (1000 / kCalibrationMs);
   arch::apic::Write(arch::apic::kTimerInitialCount, 0);
-  gTscDeadline = (arch::Cpuid(1).ecx & (1u << 24)) != 0;  // CPUID.1:ECX.TSC_DEADLINE[24]
-  gReady = true;
+  gCalibrated = true;
   console::Line()
-      .Append("timer tsc-hz=")
+      .Append("timer calibrated tsc-hz=")
       .AppendDecimal(gTscHz)
       .Append(" from ")
       .Append(gTscSource)
       .Append(" apic-timer-hz=")
-      .AppendDecimal(gApicHz)
-      .Append(x2apic ? " x2apic" : " xapic")
-      .Append(gTscDeadline ? " tsc-deadline" : "");
+      .AppendDecimal(gApicHz);
+}
+
+void StartClock() {
+  arch::legacy::RemapAndMaskPics(kPicBase);
+  unientry::SetInterruptHandler(kPicBase + 7, IgnoreSpurious);
+  unientry::SetInterruptHandler(kPicBase + 15, IgnoreSpurious);
+  unientry::SetInterruptHandler(kSpuriousVector, IgnoreSpurious);
+  unientry::SetInterruptHandler(kTimerVector, OnTimer);
+  const bool x2apic = arch::apic::Enable(kSpuriousVector);
+  arch::apic::Write(arch::apic::kLvtTimer, arch::apic::kLvtMasked | kTimerVector);
+  gTscHz = StatedTscHz(gTscSource);
+  gTscDeadline = (arch::Cpuid(1).ecx & (1u << 24)) != 0;  // CPUID.1:ECX.TSC_DEADLINE[24]
+  gStartTsc = arch::ReadTsc();
+  gReady = true;
+  console::Line line;
+  line.Append("timer local-apic=").Append(x2apic ? "x2apic" : "xapic");
+  line.Append(gTscDeadline ? " tsc-deadline=yes" : " tsc-deadline=no");
+  if (gTscHz != 0) {
+    line.Append(" tsc-hz=").AppendDecimal(gTscHz).Append(" from ").Append(gTscSource);
+  } else {
+    line.Append(" tsc-hz=measured-on-first-use");
+  }
 }
 
 constexpr inittab::Exclusion kTimerExclusions[] = {
@@ -158,14 +172,22 @@ namespace unientry {
 
 uint64_t MonotonicNanoseconds() {
   if (!gReady) return 0;
+  EnsureCalibrated();
   return static_cast<uint64_t>((static_cast<unsigned __int128>(arch::ReadTsc() - gStartTsc) * gNsScale) >> 32);
 }
-uint64_t TscFrequency() { return gTscHz; }
-const char* TscFrequencySource() { return gTscSource; }
+uint64_t TscFrequency() {
+  EnsureCalibrated();
+  return gTscHz;
+}
+const char* TscFrequencySource() {
+  EnsureCalibrated();
+  return gTscSource;
+}
 const char* TimerSource() { return !gReady ? "" : gTscDeadline ? "apic-tsc-deadline" : "apic"; }
 
 bool StartTimer(uint64_t nanoseconds, bool periodic, TimerCallback callback, void* argument) {
   if (!gReady || nanoseconds < 1000) return false;
+  EnsureCalibrated();
   StopTimer();
   gCallback = callback;
   gArgument = argument;
