@@ -7,6 +7,7 @@
 #include "acpi/madt.h"
 #include "acpi/tables.h"
 #include "arch/x86/cpu.h"
+#include "arch/x86/ports.h"
 #include "common/boot-context.h"
 #include "common/console.h"
 #include "common/exit.h"
@@ -96,9 +97,9 @@ const acpi::Hpet* AcpiHpet() { return gHaveHpet ? &gHpet : nullptr; }
   }
   // The PC's reset control register, then the keyboard controller's pulse of the reset line.
   console::Line(console::Importance::kAlways).Append("reboot through port 0xcf9 and the keyboard controller");
-  arch::OutByte(0xcf9, 0x02);
-  arch::OutByte(0xcf9, 0x06);
-  arch::OutByte(0x64, 0xfe);
+  arch::OutByte(arch::kResetControl, arch::kResetControlHard);
+  arch::OutByte(arch::kResetControl, arch::kResetControlHard | arch::kResetControlStart);
+  arch::OutByte(arch::kKbcStatus, arch::kKbcPulseReset);
   // Nothing listened: a triple fault resets every x86 machine (an empty IDT, then a fault).
   struct [[gnu::packed]] {
     uint16_t limit = 0;

@@ -35,6 +35,7 @@ void Probe() {
   gFeatures.pge = Bit(leaf1.edx, 13);
   gFeatures.pat = Bit(leaf1.edx, 16);
   gFeatures.x2apic = Bit(leaf1.ecx, 21);
+  gFeatures.tsc_deadline = Bit(leaf1.ecx, 24);
   gFeatures.hypervisor = Bit(leaf1.ecx, 31);
   if (gFeatures.max_leaf >= 7) {
     const arch::CpuidResult leaf7 = arch::Cpuid(7, 0);

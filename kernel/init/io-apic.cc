@@ -35,9 +35,9 @@ void MaskEveryInput() {
       .Append(" masked");
 }
 
-const char* Say(const char** error, const char* text) {
-  if (error != nullptr) *error = text;
-  return text;
+bool Refuse(const char** error, const char* why) {
+  if (error != nullptr) *error = why;
+  return false;
 }
 
 }  // namespace
@@ -54,9 +54,9 @@ namespace unientry {
 
 bool RouteIsaIrq(uint8_t irq, uint8_t vector, const char** error) {
   const acpi::Madt* madt = AcpiMadt();
-  if (!gReady || madt == nullptr) return Say(error, "no I/O APIC on this boot (see the init trace)") == nullptr;
-  if (irq > 15) return Say(error, "not an ISA IRQ (0-15)") == nullptr;
-  if (vector < 32) return Say(error, "vectors 0-31 are the CPU's exceptions") == nullptr;
+  if (!gReady || madt == nullptr) return Refuse(error, "no I/O APIC on this boot (see the init trace)");
+  if (irq > 15) return Refuse(error, "not an ISA IRQ (0-15)");
+  if (vector < 32) return Refuse(error, "vectors 0-31 are the CPU's exceptions");
   // ISA interrupts are edge-triggered and active high unless an override says otherwise
   // (ACPI 6.5, 5.2.12.5: MPS INTI flags, 01 high / 11 low, 01 edge / 11 level).
   uint32_t gsi = irq;
@@ -75,7 +75,7 @@ bool RouteIsaIrq(uint8_t irq, uint8_t vector, const char** error) {
     arch::io_apic::Route(io_apic.address, gsi - io_apic.gsi_base, vector, apic_id, active_low, level);
     return true;
   }
-  return Say(error, "no I/O APIC input has the IRQ's global system interrupt") == nullptr;
+  return Refuse(error, "no I/O APIC input has the IRQ's global system interrupt");
 }
 
 void EndOfInterrupt() { arch::apic::EndOfInterrupt(); }

@@ -11,6 +11,7 @@
 #include "arch/x86/legacy-timers.h"
 #include "common/console.h"
 #include "init/command-line.h"
+#include "init/cpu-features.h"
 #include "common/exit.h"
 #include "inittab/init-entry.h"
 #include "platform/platform.h"
@@ -33,7 +34,7 @@ constinit bool gPeriodic = false;
 
 // The TSC's frequency where the CPU or the hypervisor states it.
 uint64_t StatedTscHz(const char*& source) {
-  const uint32_t max_leaf = arch::Cpuid(0).eax;
+  const uint32_t max_leaf = cpu::Current().max_leaf;
   if (max_leaf >= 0x15) {
     // CPUID 0x15: TSC / crystal ratio EBX/EAX, crystal Hz in ECX (0: not given).
     const arch::CpuidResult tsc = arch::Cpuid(0x15);
@@ -53,7 +54,7 @@ uint64_t StatedTscHz(const char*& source) {
   // Xen's leaf base + 3, sub-leaf 0: ECX = the guest's TSC frequency in kHz (xen/include/
   // public/arch-x86/cpuid.h).
   if (hypervisor.vendor == platform::Hypervisor::kXen && hypervisor.max_leaf >= hypervisor.base + 3) {
-    const uint32_t khz = arch::Cpuid(hypervisor.base + 3, 0).ecx;
+    const uint32_t khz = hypervisor.features[2].ecx;  // base + 3, read at sub-leaf 0 by the platform scan
     if (khz != 0) {
       source = "xen-leaf";
       return uint64_t{khz} * 1000;
@@ -148,10 +149,12 @@ void StartClock() {
   unientry::SetInterruptHandler(kPicBase + 15, IgnoreSpurious);
   unientry::SetInterruptHandler(kSpuriousVector, IgnoreSpurious);
   unientry::SetInterruptHandler(kTimerVector, OnTimer);
-  const bool x2apic = arch::apic::Enable(kSpuriousVector);
+  const cpu::Features& features = cpu::Current();
+  const bool x2apic = features.x2apic;
+  arch::apic::Enable(kSpuriousVector, x2apic);
   arch::apic::Write(arch::apic::kLvtTimer, arch::apic::kLvtMasked | kTimerVector);
   gTscHz = StatedTscHz(gTscSource);
-  gTscDeadline = (arch::Cpuid(1).ecx & (1u << 24)) != 0;  // CPUID.1:ECX.TSC_DEADLINE[24]
+  gTscDeadline = features.tsc_deadline;
   gStartTsc = arch::ReadTsc();
   gReady = true;
   console::Line line;
@@ -173,7 +176,7 @@ constexpr inittab::Exclusion kTimerExclusions[] = {
 }  // namespace
 
 INIT_ENTRY(gTimerInit, "timer", INIT_LEVEL_NORMAL, .run = StartClock,
-           .depends = inittab::DependsOn<gPlatformInit, gCommandLineInit>(),
+           .depends = inittab::DependsOn<gCpuFeaturesInit, gPlatformInit, gCommandLineInit>(),
            .exclusions = inittab::Exclude(kTimerExclusions));
 
 namespace unientry {

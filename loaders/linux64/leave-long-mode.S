@@ -17,11 +17,10 @@
 #define LOADER_DATA32 0x10
 #define LOADER_CODE64 0x18
 
-        .section .text, "ax"
-        .code64
-        .globl LoaderEnter32
-LoaderEnter32:                  /* %rdi = entry, %esi = magic, %rdx = info (below 4 GiB) */
-        cli
+/* From 64-bit mode to 32-bit protected mode with paging off: the loader's GDT, a far return
+ * to its 32-bit code segment, flat data segments, CR0.PG cleared (EFER.LMA clears with it;
+ * EFER.LME stays). Clobbers %rax; keeps every other register's low half. */
+.macro LEAVE_LONG_MODE
         leaq    loader_gdt(%rip), %rax
         movq    %rax, loader_gdt_descriptor + 2(%rip)
         lgdt    loader_gdt_descriptor(%rip)
@@ -30,17 +29,25 @@ LoaderEnter32:                  /* %rdi = entry, %esi = magic, %rdx = info (belo
         pushq   %rax
         lretq
         .code32
-1:      movl    %edx, %ebx              /* the information: rdmsr below writes %edx */
-        movl    $LOADER_DATA32, %eax
+1:      movl    $LOADER_DATA32, %eax
         movl    %eax, %ds
         movl    %eax, %es
         movl    %eax, %ss
         movl    %eax, %fs
         movl    %eax, %gs
-        movl    %cr0, %eax              /* paging off: leaves long mode (EFER.LMA clears) */
+        movl    %cr0, %eax
         andl    $~CR0_PG, %eax
         movl    %eax, %cr0
-        movl    $MSR_EFER, %ecx
+.endm
+
+        .section .text, "ax"
+        .code64
+        .globl LoaderEnter32
+LoaderEnter32:                  /* %rdi = entry, %esi = magic, %rdx = info (below 4 GiB) */
+        cli
+        LEAVE_LONG_MODE
+        movl    %edx, %ebx              /* the information: rdmsr below writes %edx */
+        movl    $MSR_EFER, %ecx         /* out of IA-32e mode for good */
         rdmsr
         andl    $~EFER_LME, %eax
         wrmsr
@@ -58,21 +65,7 @@ LoaderEnter64FiveLevel:         /* %rdi = entry, %rsi = zero page, %rdx = PML5 (
         cli
         movq    %rdi, five_level_entry(%rip)   /* GPRs' upper halves do not survive the trip */
         movq    %rsi, five_level_zero_page(%rip)
-        leaq    loader_gdt(%rip), %rax
-        movq    %rax, loader_gdt_descriptor + 2(%rip)
-        lgdt    loader_gdt_descriptor(%rip)
-        leaq    1f(%rip), %rax
-        pushq   $LOADER_CODE32
-        pushq   %rax
-        lretq
-        .code32
-1:      movl    $LOADER_DATA32, %eax
-        movl    %eax, %ds
-        movl    %eax, %es
-        movl    %eax, %ss
-        movl    %cr0, %eax              /* paging off: long mode inactive, EFER.LME stays */
-        andl    $~CR0_PG, %eax
-        movl    %eax, %cr0
+        LEAVE_LONG_MODE
         movl    %cr4, %eax
         orl     $CR4_LA57, %eax
         movl    %eax, %cr4

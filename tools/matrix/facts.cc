@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "matrix/facts.h"
 
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
+
+#include "matrix/text-file.h"
 
 namespace matrix {
 namespace {
@@ -131,11 +132,7 @@ std::vector<DeclaredDifference> ParseDeclaredDifferences(const std::string& text
 }
 
 std::vector<DeclaredDifference> ReadDeclaredDifferences(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) throw std::runtime_error(fmt::format("{}: cannot open", path));
-  std::stringstream text;
-  text << file.rdbuf();
-  return ParseDeclaredDifferences(text.str(), path);
+  return ParseDeclaredDifferences(ReadTextFile(path), path);
 }
 
 std::vector<FactsDifference> CompareFacts(const std::vector<FactsBoot>& boots,

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "matrix/rows.h"
 
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <stdexcept>
@@ -9,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "image/trace.h"
+#include "matrix/text-file.h"
 
 namespace matrix {
 namespace {
@@ -59,12 +59,6 @@ std::vector<Row> ParseRows(const std::string& text, const std::string& path) {
   return rows;
 }
 
-std::vector<Row> ReadRows(const std::string& path) {
-  std::ifstream file(path);
-  if (!file) throw std::runtime_error(fmt::format("{}: cannot open", path));
-  std::stringstream text;
-  text << file.rdbuf();
-  return ParseRows(text.str(), path);
-}
+std::vector<Row> ReadRows(const std::string& path) { return ParseRows(ReadTextFile(path), path); }
 
 }  // namespace matrix

@@ -11,16 +11,14 @@ constinit uint64_t gBase = 0;
 
 }  // namespace
 
-bool Enable(uint8_t spurious) {
-  const bool has_x2apic = (Cpuid(1).ecx & (1u << 21)) != 0;  // CPUID.1:ECX.x2APIC[21]
+void Enable(uint8_t spurious, bool x2apic) {
   uint64_t base = ReadMsr(kMsrApicBase);
   gBase = base & 0x000ffffffffff000;
   base |= kApicBaseEnable;
   WriteMsr(kMsrApicBase, base);
-  if (has_x2apic) WriteMsr(kMsrApicBase, base | kApicBaseX2Apic);  // xAPIC first, then x2APIC (SDM 11.12.5)
-  gX2Apic = has_x2apic;
+  if (x2apic) WriteMsr(kMsrApicBase, base | kApicBaseX2Apic);  // xAPIC first, then x2APIC (SDM 11.12.5)
+  gX2Apic = x2apic;
   Write(kSpurious, kSpuriousEnable | spurious);
-  return gX2Apic;
 }
 
 uint32_t Read(uint32_t reg) {

@@ -17,9 +17,9 @@ inline constexpr uint32_t kTimerDivideBy16 = 0x3;
 inline constexpr uint32_t kMsrApicBase = 0x1b, kMsrTscDeadline = 0x6e0;
 inline constexpr uint64_t kApicBaseEnable = 1u << 11, kApicBaseX2Apic = 1u << 10;
 
-/// Enables the local APIC (x2APIC mode where CPUID.1:ECX.x2APIC says so) with `spurious` as
-/// its spurious vector; returns whether x2APIC mode is on.
-bool Enable(uint8_t spurious);
+/// Enables the local APIC, in x2APIC mode when `x2apic` (the CPU has it), with `spurious` as
+/// its spurious vector.
+void Enable(uint8_t spurious, bool x2apic);
 uint32_t Read(uint32_t reg);
 void Write(uint32_t reg, uint32_t value);
 inline void EndOfInterrupt() { Write(kEoi, 0); }

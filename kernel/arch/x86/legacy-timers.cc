@@ -2,17 +2,14 @@
 #include "arch/x86/legacy-timers.h"
 
 #include "arch/x86/cpu.h"
+#include "arch/x86/ports.h"
 
 namespace arch::legacy {
 namespace {
 
-// 8259A: command and data ports of the master and the slave.
-constexpr uint16_t kPic1Command = 0x20, kPic1Data = 0x21, kPic2Command = 0xa0, kPic2Data = 0xa1;
-// 8254: channel 0's data port and the mode/command port.
-constexpr uint16_t kPitChannel0 = 0x40, kPitMode = 0x43;
 constexpr uint32_t kPitHz = 1193182;
 
-void IoDelay() { OutByte(0x80, 0); }
+void IoDelay() { OutByte(kIoDelayPort, 0); }
 
 }  // namespace
 

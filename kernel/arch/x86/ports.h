@@ -29,5 +29,12 @@ inline constexpr uint8_t kSystemControlA20 = 0x02, kSystemControlReset = 0x01;
 // I/O delay.
 inline constexpr uint16_t kCmosIndex = 0x70, kIoDelayPort = 0x80;
 inline constexpr uint8_t kCmosNmiDisable = 0x80;
+// Resetting a PC: the reset control register (0x02 selects a hard reset, 0x04 starts it) and
+// the 8042's command that pulses the reset line.
+inline constexpr uint16_t kResetControl = 0xcf9;
+inline constexpr uint8_t kResetControlHard = 0x02, kResetControlStart = 0x04, kKbcPulseReset = 0xfe;
+// The two 8259A PICs (command and data ports) and the 8254 PIT's channel 0 and mode ports.
+inline constexpr uint16_t kPic1Command = 0x20, kPic1Data = 0x21, kPic2Command = 0xa0, kPic2Data = 0xa1;
+inline constexpr uint16_t kPitChannel0 = 0x40, kPitMode = 0x43;
 
 }  // namespace arch

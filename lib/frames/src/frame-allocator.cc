@@ -80,7 +80,7 @@ base::Result<> FrameAllocator::Init(const FreeRange* ranges, uint32_t count, voi
   return base::Ok{};
 }
 
-const FrameAllocator::Range* FrameAllocator::RangeOf(uint64_t frame) const {
+uint32_t FrameAllocator::RangeOf(uint64_t frame) const {
   // Binary search: ranges are in address order.
   uint32_t low = 0, high = range_count_;
   while (low < high) {
@@ -91,10 +91,10 @@ const FrameAllocator::Range* FrameAllocator::RangeOf(uint64_t frame) const {
     } else if (frame - range.first_frame >= range.frames) {
       low = middle + 1;
     } else {
-      return &range;
+      return middle;
     }
   }
-  return nullptr;
+  return range_count_;
 }
 
 void FrameAllocator::Take(const Range& range, uint64_t index, uint64_t count) {
@@ -211,7 +211,8 @@ base::Result<uint64_t> FrameAllocator::Allocate(const Request& request) {
 base::Result<> FrameAllocator::Free(uint64_t address, uint64_t count) {
   if (address % kFrameSize != 0) return base::MakeError("address not frame-aligned", "address", 0, address % kFrameSize);
   const uint64_t first = address / kFrameSize;
-  Range* range = const_cast<Range*>(RangeOf(first));
+  const uint32_t which = RangeOf(first);
+  Range* range = which < range_count_ ? &ranges_[which] : nullptr;
   if (range == nullptr || count == 0 || count > range->frames - (first - range->first_frame)) {
     return base::MakeError("frames not in the allocator's memory", "address", count, address);
   }
@@ -251,8 +252,10 @@ void FrameAllocator::Reserve(uint64_t address, uint64_t size) {
 }
 
 bool FrameAllocator::IsFree(uint64_t address) const {
-  const Range* range = RangeOf(address / kFrameSize);
-  return range != nullptr && FreeBit(range->first_word * 64 + (address / kFrameSize - range->first_frame));
+  const uint32_t which = RangeOf(address / kFrameSize);
+  if (which == range_count_) return false;
+  const Range& range = ranges_[which];
+  return FreeBit(range.first_word * 64 + (address / kFrameSize - range.first_frame));
 }
 
 }  // namespace frames

@@ -68,7 +68,8 @@ class FrameAllocator {
     uint64_t hint;         // no free frame in words below this one (relative to first_word)
   };
 
-  const Range* RangeOf(uint64_t frame) const;
+  // The index of the range holding `frame`, or range_count_.
+  uint32_t RangeOf(uint64_t frame) const;
   bool FreeBit(uint64_t bit) const { return ((bits_[bit / 64] >> (bit % 64)) & 1) != 0; }
   void Take(const Range& range, uint64_t index, uint64_t count);
   // The lowest / highest allocated frame index of `range` in [from, to), or `to` when none.
