@@ -123,7 +123,9 @@ struct BootInfo {
   /// kernel, framework or module, never usable. Filled by the framework's memory-map init
   /// entry (depend on gMemoryMapInit to read it from an init entry).
   Span<MemoryRange> memory_map;
-  uint32_t memory_map_dropped;  // ranges that did not fit
+  // Firmware entries the map could not keep: zero-length or wrapping ones, and ranges past
+  // the 512 the framework keeps (report handoff memmap-dropped counts the stub's part).
+  uint32_t memory_map_dropped;
 
   /// Where the identity map (virtual = physical) ends: all of RAM and every module, unless a
   /// CPU without 1 GiB pages has more RAM than the boot's tables reach (the boot says so).

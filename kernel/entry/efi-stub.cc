@@ -28,8 +28,6 @@ namespace efi = bootabi::efi;
 
 constexpr uint32_t kExitBootServicesAttempts = 4;
 [[gnu::section(".scratch")]] alignas(8) constinit uint8_t gMemoryMap[64 * 1024] = {};
-// The firmware's ranges before merging: often more than the 128 boot_params holds.
-[[gnu::section(".scratch")]] constinit bootabi::boot_e820_entry gStaging[bootinfo::kE820MaxInputEntries] = {};
 
 // "unientry: efi: <what> failed: status 0x..." on ConOut (UCS-2) and on COM1.
 efi::EFI_STATUS Report(efi::EFI_SYSTEM_TABLE* system_table, const char* what, efi::EFI_STATUS status) {
@@ -155,25 +153,18 @@ extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TA
   // Boot services are gone: from here on, only our own code and, once the map is converted,
   // our own page tables. The firmware's still map all memory, the map buffer (ours) included.
   handoff.descriptor->firmware_exit_tsc = arch::ReadTsc();
-  bootabi::boot_params& params = *handoff.params;
-  bootinfo::E820Builder builder(gStaging, bootinfo::kE820MaxInputEntries);
+  bootinfo::E820Builder builder = bootinfo::MemoryMapBuilder(handoff);
   const auto added = bootinfo::AddEfiMemoryMap(firmware_memory, reinterpret_cast<uint64_t>(gMemoryMap), map_size,
                                                descriptor_size, descriptor_version, builder);
   if (added.is_error()) {
     RecordTranslationError(handoff, added.error());
   } else {
-    const bootinfo::SanitizeResult sanitized =
-        bootinfo::SanitizeE820(gStaging, builder.count(), bootinfo::kE820MaxInputEntries, StubE820Scratch());
-    const uint32_t kept = sanitized.count < bootabi::kE820MaxEntriesZeroPage ? sanitized.count
-                                                                              : bootabi::kE820MaxEntriesZeroPage;
-    for (uint32_t i = 0; i < kept; ++i) params.e820_table[i] = gStaging[i];
-    params.e820_entries = static_cast<uint8_t>(kept);
+    bootinfo::FinishMemoryMap(handoff, builder, StubE820Scratch());
     handoff.descriptor->memmap_entries_in = added.value();
-    handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped + (sanitized.count - kept);
   }
   // The image may lie anywhere in RAM, above 4 GiB too: our tables reach all of RAM (and the
   // image, for a map that said nothing) before they replace the firmware's.
-  uint64_t end = bootinfo::E820RamEnd(params.e820_table, params.e820_entries);
+  uint64_t end = bootinfo::E820RamEnd(handoff.memory_map, handoff.descriptor->memory_map_entries);
   if (reinterpret_cast<uint64_t>(__kernel_end) > end) end = reinterpret_cast<uint64_t>(__kernel_end);
   const auto mapped = arch::MapIdentityTo(end);
   if (mapped.is_error()) FailWithError("mapping the memory the EFI map lists", mapped.error());

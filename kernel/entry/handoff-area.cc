@@ -11,6 +11,8 @@ namespace {
 [[gnu::section(".handoff")]] constinit char gCommandLine[bootabi::kCommandLineSize] = {};
 [[gnu::section(".handoff")]] constinit char
     gModuleStrings[bootabi::kBootDescriptorMaxModules * bootabi::kBootModuleStringSize] = {};
+// The whole memory map; boot_params holds its first 128 ranges.
+[[gnu::section(".handoff")]] constinit bootabi::boot_e820_entry gMemoryMap[bootabi::kBootMemoryMapMaxEntries] = {};
 [[gnu::section(".scratch")]] constinit bootinfo::E820Scratch gScratch = {};
 
 }  // namespace
@@ -29,6 +31,8 @@ bootinfo::Handoff HandoffArea() {
       .module_strings_address = reinterpret_cast<uint64_t>(gModuleStrings),
       .kernel_start = reinterpret_cast<uint64_t>(__kernel_start),
       .kernel_end = reinterpret_cast<uint64_t>(__kernel_end),
+      .memory_map = gMemoryMap,
+      .memory_map_address = reinterpret_cast<uint64_t>(gMemoryMap),
   };
 }
 

@@ -17,7 +17,7 @@
 
 namespace {
 
-constexpr uint32_t kMaxFreeRanges = 256;  // the typed map holds fewer
+constexpr uint32_t kMaxFreeRanges = memory::kMaxTypedRanges;  // so no usable range is ever left out
 [[gnu::section(".scratch")]] constinit frames::FreeRange gFree[kMaxFreeRanges] = {};  // written before read
 constinit frames::FrameAllocator gFrames;
 constinit bool gReady = false;
@@ -29,7 +29,8 @@ void BuildFrames() {
   const unientry::BootInfo& boot = unientry::Boot();
   uint32_t count = 0;
   for (const bootinfo::MemoryRange& range : boot.memory_map) {
-    if (range.type != bootinfo::MemoryType::kUsable || count == kMaxFreeRanges) continue;
+    if (range.type != bootinfo::MemoryType::kUsable) continue;
+    if (count == kMaxFreeRanges) Fail("frames: the typed map has more usable ranges than its capacity");
     gFree[count++] = frames::FreeRange{range.base, range.size};
   }
   const uint64_t bytes = AlignUp(frames::FrameAllocator::MetadataBytes(gFree, count));

@@ -18,9 +18,6 @@ namespace {
 [[gnu::section(".scratch")]] constinit Map gMap = {};
 [[gnu::section(".scratch")]] constinit bootinfo::E820Scratch gScratch = {};  // written before read
 
-// Every E820 range can be split by each in-use range at most twice.
-constexpr uint32_t kMaxInUse = 3 + bootabi::kBootDescriptorMaxModules + bootabi::kBootDescriptorMaxLoaderRanges;
-constexpr uint32_t kMaxTypedRanges = bootabi::kE820MaxEntriesZeroPage + 2 * kMaxInUse;
 [[gnu::section(".scratch")]] constinit bootinfo::MemoryRange gTyped[kMaxTypedRanges] = {};  // only [0, count) is read
 [[gnu::section(".scratch")]] constinit uint64_t gTypedScratch[bootinfo::TypedMapScratchWords(kMaxInUse)] = {};
 
@@ -40,7 +37,7 @@ uint64_t Address(const char* symbol) { return reinterpret_cast<uint64_t>(symbol)
 // handoff area, stub scratch and boot stack that follow .bss), the modules and the loader's
 // data that stays in use (the stub's loader_ranges) use is carved out of RAM, so that no
 // in-use page is counted as usable.
-void BuildTypedMap() {
+void BuildTypedMap(uint32_t sanitizer_dropped) {
   bootinfo::InUseRange used[kMaxInUse];
   uint32_t count = 0;
   used[count++] = {Address(__page_tables_start), Address(__page_tables_end) - Address(__page_tables_start),
@@ -59,7 +56,9 @@ void BuildTypedMap() {
   }
   const bootinfo::TypedMapResult result =
       bootinfo::BuildTypedMap(gMap.entries, gMap.count, used, count, gTypedScratch, gTyped, kMaxTypedRanges);
-  api::SetMemoryMap(gTyped, result.count, result.dropped);
+  // What the stub could not keep (unusable entries, or past its storage) and what did not fit
+  // here: a kernel author sees one count of what the map lost.
+  api::SetMemoryMap(gTyped, result.count, descriptor.memmap_entries_dropped + sanitizer_dropped + result.dropped);
 }
 
 // The kernel's memory and every module must be RAM in the map: where they are not, the loader
@@ -87,21 +86,38 @@ void RequireKernelAndModulesInRam() {
   }
 }
 
-void BuildMap() {
+// The stub's map: the descriptor's whole map where it gave one, else boot_params' table. A
+// count past the storage is a producer's bug; it is said and clamped, never read past.
+uint32_t CopyStubMap(const char*& source) {
+  const bootabi::boot_descriptor& descriptor = *gBoot.descriptor;
   const bootabi::boot_params& params = *gBoot.params;
+  const bootabi::boot_e820_entry* table = params.e820_table;
   uint32_t count = params.e820_entries;
-  const char* source = "boot_params";
-  if (count > bootabi::kE820MaxEntriesZeroPage) {
-    console::Line().Append("memory e820_entries=").AppendDecimal(count).Append(" clamped to 128");
-    count = bootabi::kE820MaxEntriesZeroPage;
+  uint32_t capacity = bootabi::kE820MaxEntriesZeroPage;
+  source = "boot_params";
+  if (descriptor.memory_map_paddr != 0) {
+    table = reinterpret_cast<const bootabi::boot_e820_entry*>(descriptor.memory_map_paddr);
+    count = descriptor.memory_map_entries;
+    capacity = bootabi::kBootMemoryMapMaxEntries;
+    source = "descriptor";
   }
-  for (uint32_t i = 0; i < count; ++i) gMap.entries[i] = params.e820_table[i];
+  if (count > capacity) {
+    console::Line().Append("memory ").Append(source).Append(" entries=").AppendDecimal(count).Append(" clamped to ").AppendDecimal(capacity);
+    count = capacity;
+  }
+  for (uint32_t i = 0; i < count; ++i) gMap.entries[i] = table[i];
+  return count;
+}
+
+void BuildMap() {
+  const char* source = nullptr;
+  uint32_t count = CopyStubMap(source);
   // Some entries hand over no map (Xen's PVH start info version 0): ask the platform.
   if (count == 0 && platform::Current().memory_map != nullptr) {
-    count = platform::Current().memory_map(gMap.entries, bootabi::kE820MaxEntriesZeroPage);
+    count = platform::Current().memory_map(gMap.entries, bootabi::kBootMemoryMapMaxEntries);
     source = platform::Current().name;
   }
-  const bootinfo::SanitizeResult result = bootinfo::SanitizeE820(gMap.entries, count, bootabi::kE820MaxEntriesZeroPage, gScratch);
+  const bootinfo::SanitizeResult result = bootinfo::SanitizeE820(gMap.entries, count, bootabi::kBootMemoryMapMaxEntries, gScratch);
   gMap.count = result.count;
   gMap.ram_bytes = 0;
   gMap.valid = result.count != 0;
@@ -120,7 +136,7 @@ void BuildMap() {
       .Append(" dropped=")
       .AppendDecimal(result.dropped);
   if (gMap.valid) RequireKernelAndModulesInRam();
-  BuildTypedMap();
+  BuildTypedMap(result.dropped);
 }
 
 }  // namespace

@@ -26,6 +26,7 @@
 #include "base/string-view.h"
 #include "bzimage.h"
 #include "elf-kernel.h"
+#include "map-holes.h"
 #include "multiboot2-info.h"
 #include "placement.h"
 #include "common/console.h"
@@ -65,7 +66,27 @@ extern "C" [[noreturn]] void LoaderEnter64FiveLevel(uint64_t entry, const bootab
 
 namespace {
 
-alignas(8) constinit uint8_t gMultibootInfo[8192] = {};
+alignas(8) constinit uint8_t gMultibootInfo[16384] = {};
+// The map the kernel is handed (linux64-loader.e820-holes= may make it longer than the zero
+// page's 128 entries), and the SETUP_E820_EXT node that carries the rest.
+constinit bootabi::boot_e820_entry gHandedMap[bootabi::kBootMemoryMapMaxEntries] = {};
+constinit uint32_t gHandedCount = 0;
+struct E820ExtNode {
+  bootabi::setup_data header;
+  bootabi::boot_e820_entry entries[bootabi::kBootMemoryMapMaxEntries - bootabi::kE820MaxEntriesZeroPage];
+};
+alignas(8) constinit E820ExtNode gE820Ext = {};
+
+// The machine's map, with the holes the command line asks for, clear of what is loaded.
+void BuildHandedMap(const loader::Busy* busy, uint32_t busy_count) {
+  const auto holes = loader::TakeMapHoles(gCommandLine);
+  if (holes.is_error()) Stop("reading the command line", holes.error());
+  const auto built = loader::PunchMapHoles(gLoaderInfo.e820_table, gLoaderInfo.e820_entries, holes.value(), busy,
+                                           busy_count, gHandedMap, bootabi::kBootMemoryMapMaxEntries);
+  if (built.is_error()) Stop("punching holes into the memory map", built.error());
+  gHandedCount = built.value();
+  if (holes.value() != 0) Say("memory map ranges handed over: ", gHandedCount);
+}
 // The root above the loader's PML4 when it hands over under 5-level paging.
 alignas(4096) constinit uint64_t gPml5[512] = {};
 
@@ -104,8 +125,15 @@ bool TakeFiveLevelPaging() {
 // for both kernel formats.
 void FillZeroPage() {
   bootabi::SetCommandLineAddress(gZeroPage, reinterpret_cast<uint64_t>(gCommandLine));
-  gZeroPage.e820_entries = gLoaderInfo.e820_entries;
-  __builtin_memcpy(gZeroPage.e820_table, gLoaderInfo.e820_table, sizeof(gZeroPage.e820_table));
+  const uint32_t in_zero_page = gHandedCount < bootabi::kE820MaxEntriesZeroPage ? gHandedCount : bootabi::kE820MaxEntriesZeroPage;
+  gZeroPage.e820_entries = static_cast<uint8_t>(in_zero_page);
+  __builtin_memcpy(gZeroPage.e820_table, gHandedMap, in_zero_page * sizeof(bootabi::boot_e820_entry));
+  if (gHandedCount > in_zero_page) {
+    const uint32_t rest = gHandedCount - in_zero_page;
+    gE820Ext.header = {0, bootabi::kSetupE820Ext, static_cast<uint32_t>(rest * sizeof(bootabi::boot_e820_entry))};
+    __builtin_memcpy(gE820Ext.entries, gHandedMap + in_zero_page, rest * sizeof(bootabi::boot_e820_entry));
+    gZeroPage.hdr.setup_data = reinterpret_cast<uint64_t>(&gE820Ext);
+  }
   gZeroPage.acpi_rsdp_addr = gLoaderInfo.acpi_rsdp_addr;
   if (gLoaderDescriptor.module_count > 1) {
     bootabi::SetRamdisk(gZeroPage, gLoaderDescriptor.modules[1].paddr, gLoaderDescriptor.modules[1].size);
@@ -140,6 +168,11 @@ void FillZeroPage() {
                       segment.filesz);
     __builtin_memset(reinterpret_cast<void*>(segment.paddr + segment.filesz), 0, segment.memsz - segment.filesz);
   }
+  loader::Busy loaded[2 + bootabi::kBootDescriptorMaxModules + loader::kMaxElfSegments] = {};
+  uint32_t loaded_count = 0;
+  for (uint32_t i = 0; i < busy_count; ++i) loaded[loaded_count++] = busy[i];
+  for (uint32_t i = 0; i < kernel.segment_count; ++i) loaded[loaded_count++] = {kernel.segments[i].paddr, kernel.segments[i].memsz};
+  BuildHandedMap(loaded, loaded_count);
   if (multiboot2) {
     loader::MultibootModule modules[bootabi::kBootDescriptorMaxModules];
     uint32_t count = 0;
@@ -147,7 +180,7 @@ void FillZeroPage() {
       modules[count++] = {gLoaderDescriptor.modules[i].paddr, gLoaderDescriptor.modules[i].size};
     }
     const auto built = loader::BuildMultiboot2Info(gMultibootInfo, sizeof(gMultibootInfo), gCommandLine,
-                                                   gLoaderInfo.e820_table, gLoaderInfo.e820_entries, modules, count);
+                                                   gHandedMap, gHandedCount, modules, count);
     if (built.is_error()) Stop("building the Multiboot 2 information", built.error());
     Say("entering e_entry in 32-bit mode with the Multiboot 2 magic at ", kernel.entry);
     LoaderEnter32(kernel.entry, bootabi::multiboot2::kBootloaderMagic, reinterpret_cast<uint64_t>(gMultibootInfo));
@@ -183,7 +216,7 @@ extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t) 
   const auto request = loader::TakePlacementRequest(gCommandLine);
   if (request.is_error()) Stop("reading the command line", request.error());
   extern char __loader_start[], __loader_end[];
-  loader::Busy busy[2 + bootabi::kBootDescriptorMaxModules] = {};
+  loader::Busy busy[3 + bootabi::kBootDescriptorMaxModules] = {};
   uint32_t busy_count = 0;
   busy[busy_count++] = {reinterpret_cast<uint64_t>(__loader_start),
                         static_cast<uint64_t>(__loader_end - __loader_start)};
@@ -209,6 +242,9 @@ extern "C" [[noreturn]] void PvhStubMain(uint32_t start_info_address, uint64_t) 
   const uint64_t load = placed.value();
   __builtin_memmove(reinterpret_cast<void*>(load), reinterpret_cast<const void*>(image.kernel_address),
                     image.kernel_size);
+  // The kernel's memory reaches past its file: .bss, the handoff area, the boot stack.
+  busy[busy_count++] = {load, image.header.init_size};
+  BuildHandedMap(busy, busy_count);
 
   // boot.rst, 64-bit protocol: a zeroed zero page with the file's setup header, then the
   // loader's own fields.

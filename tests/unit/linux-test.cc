@@ -43,6 +43,16 @@ class LinuxTest : public ::testing::Test {
     return memory_.PlaceBytes(node.data(), node.size(), 8);
   }
 
+  // The loader's way with a long map: the first 128 in the zero page, the rest in one
+  // SETUP_E820_EXT node.
+  void PassMap(const std::vector<boot_e820_entry>& ranges) {
+    in_.e820_entries = bootabi::kE820MaxEntriesZeroPage;
+    std::memcpy(in_.e820_table, ranges.data(), sizeof(in_.e820_table));
+    std::vector<uint8_t> bytes((ranges.size() - bootabi::kE820MaxEntriesZeroPage) * sizeof(boot_e820_entry));
+    std::memcpy(bytes.data(), ranges.data() + bootabi::kE820MaxEntriesZeroPage, bytes.size());
+    in_.hdr.setup_data = PlaceSetupData(bootabi::kSetupE820Ext, bytes);
+  }
+
   FakeMemory memory_;
   boot_params in_{};
   uint64_t address_ = 0;
@@ -160,6 +170,44 @@ TEST_F(LinuxTest, SetupDataE820ExtEntriesJoinTheMap) {
   EXPECT_EQ(descriptor_.setup_data_nodes, 2u);
   EXPECT_EQ(descriptor_.e820_ext_entries, 2u);
   EXPECT_EQ(out_.hdr.setup_data, 0u);  // the loader's chain: taken, not handed on
+}
+
+// 128 ranges in the zero page and 172 more in a SETUP_E820_EXT node, as Linux's EFI stub
+// passes a large firmware map: RAM pages with a reserved page between each, so that nothing
+// merges.
+std::vector<boot_e820_entry> AlternatingRanges(uint32_t count) {
+  std::vector<boot_e820_entry> ranges;
+  for (uint32_t i = 0; i < count; ++i) ranges.push_back({0x100000 + uint64_t{i} * 0x1000, 0x1000, i % 2 == 0 ? 1u : 2u});
+  return ranges;
+}
+
+TEST_F(LinuxTest, MapPastTheZeroPageIsKeptWhole) {
+  const std::vector<boot_e820_entry> ranges = AlternatingRanges(300);
+  PassMap(ranges);
+  std::vector<boot_e820_entry> whole(bootabi::kBootMemoryMapMaxEntries);
+  handoff_.memory_map = whole.data();
+  handoff_.memory_map_address = 0x7000;
+  ASSERT_EQ(Convert(), "ok");
+  EXPECT_EQ(descriptor_.memmap_entries_in, 300u);
+  EXPECT_EQ(descriptor_.memmap_entries_dropped, 0u);
+  EXPECT_EQ(descriptor_.memory_map_paddr, 0x7000u);
+  ASSERT_EQ(descriptor_.memory_map_entries, 300u);
+  for (uint32_t i = 0; i < 300; ++i) {
+    EXPECT_EQ(whole[i].addr, ranges[i].addr) << i;
+    EXPECT_EQ(whole[i].type, ranges[i].type) << i;
+  }
+  // The zero page holds the first 128, as Linux's does.
+  ASSERT_EQ(out_.e820_entries, 128);
+  EXPECT_EQ(out_.e820_table[127].addr, ranges[127].addr);
+}
+
+TEST_F(LinuxTest, MapPastTheZeroPageWithoutWholeMapStorageCountsWhatWasLost) {
+  const std::vector<boot_e820_entry> ranges = AlternatingRanges(300);
+  PassMap(ranges);
+  ASSERT_EQ(Convert(), "ok");
+  EXPECT_EQ(out_.e820_entries, 128);
+  EXPECT_EQ(descriptor_.memmap_entries_dropped, 172u);
+  EXPECT_EQ(descriptor_.memory_map_entries, 0u);
 }
 
 TEST_F(LinuxTest, SetupDataLoop) {

@@ -31,6 +31,31 @@ void BeginHandoff(const Handoff& handoff, bootabi::BootEntry entry, bootabi::Fir
   descriptor.original_info_paddr = original_info_address;
 }
 
+static_assert(bootabi::kBootMemoryMapMaxEntries <= kE820MaxInputEntries, "the sanitiser takes in the whole map");
+
+E820Builder MemoryMapBuilder(const Handoff& handoff) {
+  if (handoff.memory_map != nullptr) return E820Builder(handoff.memory_map, bootabi::kBootMemoryMapMaxEntries);
+  return E820Builder(handoff.params->e820_table, bootabi::kE820MaxEntriesZeroPage);
+}
+
+void FinishMemoryMap(const Handoff& handoff, const E820Builder& builder, E820Scratch& scratch) {
+  bootabi::boot_params& params = *handoff.params;
+  bootabi::boot_descriptor& descriptor = *handoff.descriptor;
+  bootabi::boot_e820_entry* table = handoff.memory_map != nullptr ? handoff.memory_map : params.e820_table;
+  const uint32_t capacity =
+      handoff.memory_map != nullptr ? bootabi::kBootMemoryMapMaxEntries : bootabi::kE820MaxEntriesZeroPage;
+  const SanitizeResult sanitized = SanitizeE820(table, builder.count(), capacity, scratch);
+  const uint32_t in_zero_page =
+      sanitized.count < bootabi::kE820MaxEntriesZeroPage ? sanitized.count : bootabi::kE820MaxEntriesZeroPage;
+  if (table != params.e820_table) {
+    __builtin_memcpy(params.e820_table, table, in_zero_page * sizeof(bootabi::boot_e820_entry));
+    descriptor.memory_map_paddr = handoff.memory_map_address;
+    descriptor.memory_map_entries = sanitized.count;
+  }
+  params.e820_entries = static_cast<uint8_t>(in_zero_page);
+  descriptor.memmap_entries_dropped = builder.dropped() + sanitized.dropped;
+}
+
 namespace {
 
 // Copies the loader's NUL-terminated string at `address` into `out` (`out_capacity` bytes),

@@ -155,18 +155,15 @@ base::Result<> ConvertLinux(const PhysicalMemory& memory, uint64_t params_addres
                            bootabi::kE820MaxEntriesZeroPage, params.e820_entries);
   }
   const uint32_t loader_entries = params.e820_entries;
-  E820Builder builder(params.e820_table, bootabi::kE820MaxEntriesZeroPage);
+  E820Builder builder = MemoryMapBuilder(handoff);
   for (uint32_t i = 0; i < loader_entries; ++i) {
     const bootabi::boot_e820_entry entry_copy = params.e820_table[i];
     builder.Add(entry_copy.addr, entry_copy.size, entry_copy.type);
   }
   TRY(TakeSetupData(memory, params.hdr.setup_data, builder, handoff));
   params.hdr.setup_data = 0;  // the chain is the loader's memory: what it held is taken above
-  const SanitizeResult sanitized =
-      SanitizeE820(params.e820_table, builder.count(), bootabi::kE820MaxEntriesZeroPage, scratch);
-  params.e820_entries = static_cast<uint8_t>(sanitized.count);
+  FinishMemoryMap(handoff, builder, scratch);
   handoff.descriptor->memmap_entries_in = loader_entries + handoff.descriptor->e820_ext_entries;
-  handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped;
 
   TRY(TakeRamdisk(handoff));
   return SettleRsdp(memory, handoff, efi_system_table, "boot_params.acpi_rsdp_addr");

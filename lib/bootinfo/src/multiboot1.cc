@@ -95,18 +95,14 @@ base::Result<> ConvertMultiboot1(const PhysicalMemory& memory, uint32_t magic, u
   }
   if (Has(info, mb1::kInfoModules)) TRY(TakeModules(memory, info, handoff));
 
-  bootabi::boot_params& params = *handoff.params;
-  E820Builder builder(params.e820_table, bootabi::kE820MaxEntriesZeroPage);
+  E820Builder builder = MemoryMapBuilder(handoff);
   if (Has(info, mb1::kInfoMemoryMap)) {
     TRY(TakeMemoryMap(memory, info, builder, handoff));
   } else if (Has(info, mb1::kInfoMemory)) {
     AddBasicMemory(builder, info.mem_lower, info.mem_upper);
     handoff.descriptor->memmap_entries_in = 2;
   }
-  const SanitizeResult sanitized =
-      SanitizeE820(params.e820_table, builder.count(), bootabi::kE820MaxEntriesZeroPage, scratch);
-  params.e820_entries = static_cast<uint8_t>(sanitized.count);
-  handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped;
+  FinishMemoryMap(handoff, builder, scratch);
 
   if (Has(info, mb1::kInfoFramebuffer)) {
     TRY(RecordFramebuffer(*handoff.descriptor, FramebufferFromMultiboot(info, info.color_info),

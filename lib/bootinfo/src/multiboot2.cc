@@ -101,9 +101,8 @@ base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, u
   TRY(memory.CheckArray(info_address, 1, fixed.total_size, "boot_information.total_size"));
   handoff.descriptor->original_info_size = fixed.total_size;
 
-  bootabi::boot_params& params = *handoff.params;
   bootabi::boot_descriptor& descriptor = *handoff.descriptor;
-  E820Builder builder(params.e820_table, bootabi::kE820MaxEntriesZeroPage);
+  E820Builder builder = MemoryMapBuilder(handoff);
   bool have_map = false, have_meminfo = false, have_new_rsdp = false, ended = false;
   uint64_t efi_system_table = 0;
   mb2::tag_basic_meminfo meminfo{};
@@ -240,10 +239,7 @@ base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, u
     AddBasicMemory(builder, meminfo.mem_lower, meminfo.mem_upper);
     descriptor.memmap_entries_in = 2;
   }
-  const SanitizeResult sanitized =
-      SanitizeE820(params.e820_table, builder.count(), bootabi::kE820MaxEntriesZeroPage, scratch);
-  params.e820_entries = static_cast<uint8_t>(sanitized.count);
-  descriptor.memmap_entries_dropped = builder.dropped() + sanitized.dropped;
+  FinishMemoryMap(handoff, builder, scratch);
   return SettleRsdp(memory, handoff, efi_system_table, "tag_acpi");
 }
 

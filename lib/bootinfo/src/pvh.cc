@@ -37,19 +37,15 @@ base::Result<> TakeMemoryMap(const PhysicalMemory& memory, const bootabi::hvm_st
   }
   TRY(memory.CheckArray(info.memmap_paddr, info.memmap_entries, sizeof(bootabi::hvm_memmap_table_entry),
                         "hvm_start_info.memmap_paddr"));
-  bootabi::boot_params& params = *handoff.params;
-  E820Builder builder(params.e820_table, bootabi::kE820MaxEntriesZeroPage);
+  E820Builder builder = MemoryMapBuilder(handoff);
   for (uint32_t i = 0; i < info.memmap_entries; ++i) {
     const auto entry = TRY(memory.Read<bootabi::hvm_memmap_table_entry>(
         info.memmap_paddr + uint64_t{i} * sizeof(bootabi::hvm_memmap_table_entry),
         "hvm_memmap_table_entry"));
     builder.Add(entry.addr, entry.size, entry.type);
   }
-  const SanitizeResult sanitized = SanitizeE820(params.e820_table, builder.count(),
-                                                    bootabi::kE820MaxEntriesZeroPage, scratch);
-  params.e820_entries = static_cast<uint8_t>(sanitized.count);
+  FinishMemoryMap(handoff, builder, scratch);
   handoff.descriptor->memmap_entries_in = info.memmap_entries;
-  handoff.descriptor->memmap_entries_dropped = builder.dropped() + sanitized.dropped;
   return base::Ok{};
 }
 

@@ -71,11 +71,9 @@ base::Result<> ConvertXenPv(const PhysicalMemory& memory, uint64_t start_info_ad
   }
 
   // A PV guest's pseudo-physical memory is one range from 0: nr_pages pages of RAM.
-  E820Builder builder(params.e820_table, bootabi::kE820MaxEntriesZeroPage);
+  E820Builder builder = MemoryMapBuilder(handoff);
   builder.Add(0, info.nr_pages * 4096, static_cast<uint32_t>(bootabi::E820Type::kRam));
-  const SanitizeResult sanitized =
-      SanitizeE820(params.e820_table, builder.count(), bootabi::kE820MaxEntriesZeroPage, scratch);
-  params.e820_entries = static_cast<uint8_t>(sanitized.count);
+  FinishMemoryMap(handoff, builder, scratch);
   handoff.descriptor->memmap_entries_in = 1;
   return base::Ok{};
 }

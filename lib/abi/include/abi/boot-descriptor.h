@@ -16,7 +16,8 @@
 namespace bootabi {
 
 inline constexpr uint32_t kBootDescriptorMagic = 0x45494e55;  // "UNIE" in memory order
-inline constexpr uint16_t kBootDescriptorVersion = 3;  // 2: firmware; 3: framebuffer channels, loader memory in use
+inline constexpr uint16_t kBootDescriptorVersion = 4;  // 2: firmware; 3: framebuffer channels, loader memory in use;
+                                                        // 4: the whole memory map
 
 /// The boot entries unientry has or plans. The value is the bit index in an init entry's
 /// support mask, so values are stable ABI: append, never renumber.
@@ -106,6 +107,11 @@ struct boot_loader_range {
 static_assert(AssertSize<boot_loader_range, 16>());
 inline constexpr uint32_t kBootDescriptorMaxLoaderRanges = 4;
 
+/// The most ranges the whole memory map (boot_descriptor.memory_map_paddr) holds: firmware
+/// maps list far more than boot_params' 128 (EFI maps often over 100 before merging, some
+/// servers several hundred).
+inline constexpr uint32_t kBootMemoryMapMaxEntries = 512;
+
 struct boot_descriptor {
   uint32_t magic;                // kBootDescriptorMagic
   uint16_t version;              // kBootDescriptorVersion
@@ -174,8 +180,15 @@ struct boot_descriptor {
   // (version 3)
   uint32_t exit_boot_services_calls;
   boot_loader_range loader_ranges[kBootDescriptorMaxLoaderRanges];  // (version 3)
+  // The whole sanitised memory map, as boot_e820_entry[memory_map_entries] in the handoff area
+  // (version 4). boot_params.e820_table holds its first 128 entries, as Linux's zero page does;
+  // a map with more continues only here, where Linux's own stub would chain SETUP_E820_EXT
+  // nodes. 0 / 0 when the stub had no map to give.
+  uint64_t memory_map_paddr;
+  uint32_t memory_map_entries;
+  uint32_t _pad5;
 };
-static_assert(AssertSize<boot_descriptor, 0x3e8>());
+static_assert(AssertSize<boot_descriptor, 0x3f8>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
@@ -201,5 +214,7 @@ ABI_ASSERT_OFFSET(boot_descriptor, framebuffer_red, 0x398);
 ABI_ASSERT_OFFSET(boot_descriptor, framebuffer_reserved, 0x39e);
 ABI_ASSERT_OFFSET(boot_descriptor, loader_range_count, 0x3a0);
 ABI_ASSERT_OFFSET(boot_descriptor, loader_ranges, 0x3a8);
+ABI_ASSERT_OFFSET(boot_descriptor, memory_map_paddr, 0x3e8);
+ABI_ASSERT_OFFSET(boot_descriptor, memory_map_entries, 0x3f0);
 
 }  // namespace bootabi

@@ -10,6 +10,7 @@
 #include "abi/boot-descriptor.h"
 #include "abi/boot-params.h"
 #include "base/result.h"
+#include "bootinfo/e820.h"
 #include "bootinfo/physical-memory.h"
 
 namespace bootinfo {
@@ -34,6 +35,10 @@ struct Handoff {
   // PhysicalMemory the stub reads through (ReservingKernel).
   uint64_t kernel_start = 0;
   uint64_t kernel_end = 0;
+  // bootabi::kBootMemoryMapMaxEntries entries for the whole memory map, and the address the
+  // common path will see them at. Without them, the map is what boot_params' 128 entries hold.
+  bootabi::boot_e820_entry* memory_map = nullptr;
+  uint64_t memory_map_address = 0;
 };
 
 /// Zeroes the outputs and fills what every entry sets the same way: the setup header magic
@@ -41,6 +46,16 @@ struct Handoff {
 /// command line.
 void BeginHandoff(const Handoff& handoff, bootabi::BootEntry entry, bootabi::Firmware firmware,
                   uint64_t original_info_address);
+
+/// Where a converter collects the loader's memory map: the whole-map storage when the handoff
+/// has one, boot_params' own table otherwise.
+E820Builder MemoryMapBuilder(const Handoff& handoff);
+
+/// Sanitises what `builder` collected and hands it over: the whole map to the descriptor
+/// (memory_map_paddr, memory_map_entries) and its first 128 ranges to boot_params, as Linux's
+/// zero page holds them. Ranges lost (unusable entries, or past the storage) are counted in
+/// memmap_entries_dropped; memmap_entries_in is the converter's to set.
+void FinishMemoryMap(const Handoff& handoff, const E820Builder& builder, E820Scratch& scratch);
 
 /// Copies the loader's command line at `address` (0: none) into the handoff buffer, reading at
 /// most `max_length` characters. A longer string is truncated and flagged in the descriptor;
