@@ -3,8 +3,10 @@
 // interrupt stub calls (arch/x86/exception-stubs.S): a handler's return returns from the
 // interrupt; a vector without one gets the crash report.
 #include "arch/x86/interrupt-frame.h"
+#include "common/interrupts.h"
 #include "platform/platform.h"
 #include "unientry/interrupts.h"
+#include "unientry/time.h"
 
 extern "C" [[noreturn]] void HandleException(const arch::InterruptFrame* frame);  // crash-report.cc
 
@@ -35,4 +37,24 @@ bool SetInterruptHandler(uint8_t vector, InterruptHandler handler) {
   return true;
 }
 
+// The PC's way unless the platform has its own (Xen PV: the event mask).
+void EnableInterrupts() {
+  if (const auto enable = platform::Current().interrupt_control.enable; enable != nullptr) return enable();
+  __asm__ volatile("sti" ::: "memory");
+}
+void DisableInterrupts() {
+  if (const auto disable = platform::Current().interrupt_control.disable; disable != nullptr) return disable();
+  __asm__ volatile("cli" ::: "memory");
+}
+void WaitForInterrupt() {
+  if (const auto wait = platform::Current().interrupt_control.wait; wait != nullptr) return wait();
+  __asm__ volatile("sti; hlt; cli" ::: "memory");
+}
+
 }  // namespace unientry
+
+namespace interrupts {
+
+void InstallPlatformHandler(uint8_t vector, unientry::InterruptHandler handler) { gHandlers[vector] = handler; }
+
+}  // namespace interrupts

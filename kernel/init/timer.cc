@@ -4,12 +4,14 @@
 // APIC enabled (x2APIC where present), and the TSC's frequency taken where the CPU or the
 // hypervisor states it (CPUID 0x15/0x16, Xen's or KVM's leaf). Measuring it (10 ms of the PIT
 // or the HPET) and the APIC timer's rate (10 ms of the TSC) is left to the first use of the
-// clock or the timer: a boot that never asks for time does not spend 20 ms on it.
+// clock or the timer: a boot that never asks for time does not spend 20 ms on it. A platform
+// with its own time (Platform::start_time: Xen PV) starts that instead.
 #include "acpi/tables.h"
 #include "arch/x86/apic.h"
 #include "arch/x86/cpu.h"
 #include "arch/x86/legacy-timers.h"
 #include "common/console.h"
+#include "common/time-source.h"
 #include "init/command-line.h"
 #include "init/cpu-features.h"
 #include "common/exit.h"
@@ -28,9 +30,7 @@ constexpr uint64_t kCalibrationMs = 10;
 constinit uint64_t gTscHz = 0, gApicHz = 0, gStartTsc = 0, gNsScale = 0;  // ns = ticks * scale >> 32
 constinit const char* gTscSource = "";
 constinit bool gTscDeadline = false, gReady = false, gCalibrated = false;
-constinit unientry::TimerCallback gCallback = nullptr;
-constinit void* gArgument = nullptr;
-constinit bool gPeriodic = false;
+constinit bool gPeriodic = false;  // how the timer is armed
 
 // The TSC's frequency where the CPU or the hypervisor states it.
 uint64_t StatedTscHz(const char*& source) {
@@ -88,9 +88,7 @@ uint64_t TscTicksOverHpet(uint64_t hpet) {
 void OnTimer(unientry::InterruptFrame&) {
   arch::apic::EndOfInterrupt();
   if (!gPeriodic && gTscDeadline) arch::apic::Write(arch::apic::kLvtTimer, arch::apic::kLvtMasked | kTimerVector);
-  const unientry::TimerCallback callback = gCallback;
-  if (!gPeriodic) gCallback = nullptr;
-  if (callback != nullptr) callback(gArgument);
+  time::TimerExpired();
 }
 
 void IgnoreSpurious(unientry::InterruptFrame&) {}  // no EOI for a spurious interrupt (SDM 11.9)
@@ -143,7 +141,7 @@ void EnsureCalibrated() {
       .AppendDecimal(gApicHz);
 }
 
-void StartClock() {
+void StartApicTime() {
   arch::legacy::RemapAndMaskPics(kPicBase);
   unientry::SetInterruptHandler(kPicBase + 7, IgnoreSpurious);
   unientry::SetInterruptHandler(kPicBase + 15, IgnoreSpurious);
@@ -167,41 +165,28 @@ void StartClock() {
   }
 }
 
-constexpr inittab::Exclusion kTimerExclusions[] = {
-    inittab::OnFirmware(bootabi::Firmware::kXenPv,
-                        "a Xen PV guest has no local APIC of its own: its timer is Xen's (VCPUOP_set_singleshot_timer "
-                        "and the event channel upcall, not yet)"),
-};
-
-}  // namespace
-
-INIT_ENTRY(gTimerInit, "timer", INIT_LEVEL_NORMAL, .run = StartClock,
-           .depends = inittab::DependsOn<gCpuFeaturesInit, gPlatformInit, gCommandLineInit>(),
-           .exclusions = inittab::Exclude(kTimerExclusions));
-
-namespace unientry {
-
-uint64_t MonotonicNanoseconds() {
-  if (!gReady) return 0;
+uint64_t ApicMonotonicNanoseconds() {
   EnsureCalibrated();
   return static_cast<uint64_t>((static_cast<unsigned __int128>(arch::ReadTsc() - gStartTsc) * gNsScale) >> 32);
 }
-uint64_t TscFrequency() {
+uint64_t ApicTscFrequency() {
   EnsureCalibrated();
   return gTscHz;
 }
-const char* TscFrequencySource() {
+const char* ApicTscFrequencySource() {
   EnsureCalibrated();
   return gTscSource;
 }
-const char* TimerSource() { return !gReady ? "" : gTscDeadline ? "apic-tsc-deadline" : "apic"; }
+const char* ApicTimerSource() { return gTscDeadline ? "apic-tsc-deadline" : "apic"; }
 
-bool StartTimer(uint64_t nanoseconds, bool periodic, TimerCallback callback, void* argument) {
-  if (!gReady || nanoseconds < 1000) return false;
+void DisarmApicTimer() {
+  arch::apic::Write(arch::apic::kLvtTimer, arch::apic::kLvtMasked | kTimerVector);
+  arch::apic::Write(arch::apic::kTimerInitialCount, 0);
+  if (gTscDeadline) arch::WriteMsr(arch::apic::kMsrTscDeadline, 0);
+}
+
+bool ArmApicTimer(uint64_t nanoseconds, bool periodic) {
   EnsureCalibrated();
-  StopTimer();
-  gCallback = callback;
-  gArgument = argument;
   gPeriodic = periodic;
   if (!periodic && gTscDeadline) {
     arch::apic::Write(arch::apic::kLvtTimer, arch::apic::kLvtTimerTscDeadline | kTimerVector);
@@ -217,16 +202,25 @@ bool StartTimer(uint64_t nanoseconds, bool periodic, TimerCallback callback, voi
   return true;
 }
 
-void StopTimer() {
-  if (!gReady) return;
-  arch::apic::Write(arch::apic::kLvtTimer, arch::apic::kLvtMasked | kTimerVector);
-  arch::apic::Write(arch::apic::kTimerInitialCount, 0);
-  if (gTscDeadline) arch::WriteMsr(arch::apic::kMsrTscDeadline, 0);
-  gCallback = nullptr;
+constexpr time::Source kApicTime = {
+    .monotonic_ns = ApicMonotonicNanoseconds,
+    .tsc_hz = ApicTscFrequency,
+    .tsc_source = ApicTscFrequencySource,
+    .timer_source = ApicTimerSource,
+    .arm = ArmApicTimer,
+    .disarm = DisarmApicTimer,
+};
+
+void StartTime() {
+  if (const auto start = platform::Current().start_time; start != nullptr) {
+    time::UseSource(*start());
+    return;
+  }
+  StartApicTime();
+  time::UseSource(kApicTime);
 }
 
-void WaitForInterrupt() { __asm__ volatile("sti; hlt; cli" ::: "memory"); }
-void EnableInterrupts() { __asm__ volatile("sti" ::: "memory"); }
-void DisableInterrupts() { __asm__ volatile("cli" ::: "memory"); }
+}  // namespace
 
-}  // namespace unientry
+INIT_ENTRY(gTimerInit, "timer", INIT_LEVEL_NORMAL, .run = StartTime,
+           .depends = inittab::DependsOn<gCpuFeaturesInit, gPlatformInit, gCommandLineInit>());

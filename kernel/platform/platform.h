@@ -13,11 +13,20 @@
 
 #include "abi/e820.h"
 #include "common/console.h"
+#include "common/time-source.h"
 #include "inittab/init-entry.h"
 #include "linktab/linktab.h"
 #include "platform/hypervisor.h"
 
 namespace platform {
+
+/// Masking, unmasking and waiting for interrupts where cli, sti and hlt are not the way (a Xen
+/// PV kernel runs in ring 3: its "interrupts off" is the event mask Xen reads).
+struct InterruptControl {
+  void (*enable)() = nullptr;
+  void (*disable)() = nullptr;
+  void (*wait)() = nullptr;  // enable, wait for one, disable again
+};
 
 /// A platform's hooks. Every hook may be null: the PC's own way is then used (COM1 for the
 /// console, nothing to initialise, no memory map beyond what the entry handed over).
@@ -32,6 +41,10 @@ struct Platform {
   uint32_t (*memory_map)(bootabi::boot_e820_entry* table, uint32_t capacity) = nullptr;
   /// Installs exception handling instead of lgdt/lidt (Xen PV: set_trap_table).
   void (*install_descriptor_tables)() = nullptr;
+  /// Starts the clock and timer where they are not the TSC and the local APIC (Xen PV: Xen's
+  /// system time and single-shot timer), from the "timer" init entry; returns the source.
+  const time::Source* (*start_time)() = nullptr;
+  InterruptControl interrupt_control = {};
   /// Ends the boot with an isa-debug-exit value when the PC's port write cannot (Xen PV).
   /// Must not return.
   void (*exit)(uint32_t value) = nullptr;

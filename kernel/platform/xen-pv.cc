@@ -6,12 +6,14 @@
 // and the exit (set_iopl, then the isa-debug-exit port, which Xen lets dom0 reach; else
 // shutdown).
 #include "abi/boot-params.h"
+#include "abi/x86-paging.h"
 #include "abi/xen.h"
 #include "arch/x86/cpu.h"
 #include "common/boot-context.h"
 #include "common/exit.h"
 #include "platform/platform.h"
 #include "platform/xen-hypercall.h"
+#include "platform/xen-pv-time.h"
 
 extern "C" const uint64_t xen_pv_exception_vectors[32];
 
@@ -60,7 +62,7 @@ void InstallGdt() {
     Panic("xen-pv: no frame list to hand the GDT to Xen");
   }
   gGdtFrame = reinterpret_cast<const uint64_t*>(descriptor.xen_pv_mfn_list)[pfn];
-  constexpr uint64_t kPresentAccessed = 0x21;  // read-only: no RW bit
+  constexpr uint64_t kPresentAccessed = bootabi::paging::kPresent | bootabi::paging::kAccessed;  // read-only: no RW bit
   if (xen::Hypercall(pv::kHypercallUpdateVaMapping, page, (gGdtFrame << 12) | kPresentAccessed, pv::kUvmfInvlpg) != 0) {
     Panic("xen-pv: update_va_mapping refused to map the GDT read-only");
   }
@@ -119,4 +121,7 @@ PLATFORM_ENTRY platform::Platform kXenPv{.name = "xen-pv",
                                         .banner = XenPvBanner,
                                         .console = {ConsoleInit, ConsoleWrite},
                                         .install_descriptor_tables = InstallTraps,
+                                        .start_time = xen_pv::StartTime,
+                                        .interrupt_control = {xen_pv::EnableEvents, xen_pv::DisableEvents,
+                                                              xen_pv::WaitForEvent},
                                         .exit = ExitXenPv};

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "platform/hypervisor.h"
+#include "platform/pvclock.h"
 
 namespace {
 
@@ -125,5 +126,43 @@ TEST(DetectHypervisor, PrioritiesOrderTheVendors) {
   EXPECT_EQ(platform::HypervisorPriority(Hypervisor::kNone), 0u);
   EXPECT_STREQ(platform::HypervisorName(Hypervisor::kHyperV), "hyper-v");
 }
+
+}  // namespace
+
+// The paravirtual clock's arithmetic (platform/pvclock.h).
+namespace {
+
+bootabi::xen::vcpu_time_info Scale(uint32_t mul, int8_t shift) {
+  bootabi::xen::vcpu_time_info time{};
+  time.tsc_to_system_mul = mul;
+  time.tsc_shift = shift;
+  return time;
+}
+
+TEST(Pvclock, OneGigahertzTicksAreNanoseconds) {
+  bootabi::xen::vcpu_time_info time = Scale(1u << 31, 1);  // 2^1 * 2^31 / 2^32 = 1 ns per tick
+  time.system_time = 1000;
+  time.tsc_timestamp = 500;
+  EXPECT_EQ(platform::PvclockNanoseconds(time, 1500), 2000u);
+  EXPECT_EQ(platform::PvclockTscHz(time), 1000000000u);
+}
+
+TEST(Pvclock, NegativeShiftIsAFasterTsc) {
+  bootabi::xen::vcpu_time_info time = Scale(1u << 31, -1);  // 0.25 ns per tick
+  time.tsc_timestamp = 0;
+  EXPECT_EQ(platform::PvclockNanoseconds(time, 4000), 1000u);
+  EXPECT_EQ(platform::PvclockTscHz(time), 4000000000u);
+}
+
+TEST(Pvclock, ScaleOfARealHostRoundTrips) {
+  const uint64_t hz = 2445428740;  // what Xen 4.17 gave a PV dom0 under QEMU here
+  const auto mul = static_cast<uint32_t>((static_cast<unsigned __int128>(1000000000) << 32) / hz);
+  const uint64_t back = platform::PvclockTscHz(Scale(mul, 0));
+  EXPECT_NEAR(static_cast<double>(back), static_cast<double>(hz), 2.0);
+  // A second of ticks is a second of system time, within the scale's rounding.
+  EXPECT_NEAR(static_cast<double>(platform::PvclockNanoseconds(Scale(mul, 0), hz)), 1e9, 1.0);
+}
+
+TEST(Pvclock, UnsetScaleHasNoFrequency) { EXPECT_EQ(platform::PvclockTscHz(Scale(0, 0)), 0u); }
 
 }  // namespace

@@ -23,6 +23,7 @@ class XenPvTest : public ::testing::Test {
     handoff_ = bootinfo::Handoff{&params_, &descriptor_, command_line_, sizeof(command_line_), 0x5000, 0x6000};
     std::memcpy(info_.magic, "xen-3.0-x86_64", 15);
     info_.nr_pages = 16384;
+    info_.shared_info = 0x12345000;  // a machine address: not in the guest's memory
     info_.flags = xen::kSifPrivileged | xen::kSifInitDomain;
     std::strcpy(info_.cmd_line, "hello dom0");
     info_.mfn_list = memory_.base() + 0x10000;
@@ -57,6 +58,17 @@ TEST_F(XenPvTest, Dom0StartInfo) {
   EXPECT_EQ(params_.e820_table[0].addr, 0u);
   EXPECT_EQ(params_.e820_table[0].size, 64u << 20);
   EXPECT_EQ(descriptor_.original_info_size, sizeof(xen::start_info));
+  EXPECT_EQ(descriptor_.xen_pv_shared_info, 0x12345000u);
+}
+
+TEST_F(XenPvTest, SharedInfoNotAPage) {
+  info_.shared_info = 0x12345008;
+  EXPECT_EQ(Convert(), "start_info.shared_info: shared info is not a nonzero machine address aligned as a page: expected 0x1000, got 0x12345008");
+}
+
+TEST_F(XenPvTest, NoSharedInfo) {
+  info_.shared_info = 0;
+  EXPECT_EQ(Convert(), "start_info.shared_info: shared info is not a nonzero machine address aligned as a page: expected 0x1000, got 0x0");
 }
 
 // What Xen built and the kernel goes on using is kept as in use: the frame list, start_info's

@@ -55,6 +55,18 @@ xen_pv_vector_stub_\vector:
         n = n + 1
         .endr
 
+/* Xen PV's event upcall (CALLBACKTYPE_event, registered by platform/xen-pv-time.cc): Xen
+ * pushes the same frame as for an exception, %rcx and %r11 on top, with the vCPU's saved
+ * event mask in bits 32-39 of the saved CS; the handler restores the mask before the iretq
+ * (xen-x86_64.h: a return to the kernel itself may iretq directly). */
+        .globl xen_pv_event_upcall
+xen_pv_event_upcall:
+        popq    %rcx
+        popq    %r11
+        pushq   $0
+        pushq   $XEN_PV_EVENT_VECTOR
+        jmp     exception_common
+
 exception_common:
         cld
         pushq   %rax

@@ -8,6 +8,9 @@
 #define INTERRUPT_FRAME_VECTOR 0x78         // pushed by each vector stub
 #define INTERRUPT_FRAME_ERROR_CODE 0x80     // pushed by the CPU or a 0 from the stub
 #define INTERRUPT_FRAME_RIP 0x88            // the CPU's interrupt frame starts here
+// The vector number the Xen PV event upcall is dispatched as: no IDT vector raises it (a PV
+// kernel has no IDT), so any number works; this one is the top of the APIC's range.
+#define XEN_PV_EVENT_VECTOR 0xf3
 
 #ifndef __ASSEMBLER__
 #include <cstddef>

@@ -18,6 +18,7 @@ base::Result<> ConvertXenPv(const PhysicalMemory& memory, uint64_t start_info_ad
   handoff.descriptor->original_info_size = sizeof(info);
   handoff.descriptor->xen_pv_mfn_list = info.mfn_list;
   handoff.descriptor->xen_pv_nr_pages = info.nr_pages;
+  handoff.descriptor->xen_pv_shared_info = info.shared_info;
 
   for (size_t i = 0; i + 1 < sizeof(xen::kStartInfoMagic); ++i) {
     if (info.magic[i] != xen::kStartInfoMagic[i]) {
@@ -26,6 +27,11 @@ base::Result<> ConvertXenPv(const PhysicalMemory& memory, uint64_t start_info_ad
                                            static_cast<uint8_t>(info.magic[i])),
                            static_cast<int64_t>(i));
     }
+  }
+  // The vCPUs' time and events live there: the PV platform maps it by machine frame.
+  if (info.shared_info == 0 || info.shared_info % 4096 != 0) {
+    return base::MakeError("shared info is not a nonzero machine address aligned as a page", "start_info.shared_info", 4096,
+                           info.shared_info);
   }
   if (info.nr_pages == 0 || info.nr_pages > kXenPvMaxPages) {
     return base::MakeError("memory size outside 1 page .. 64 TiB", "start_info.nr_pages", kXenPvMaxPages,

@@ -187,8 +187,11 @@ struct boot_descriptor {
   uint64_t memory_map_paddr;
   uint32_t memory_map_entries;
   uint32_t _pad5;
+  // Xen PV: the shared info page's machine address (start_info.shared_info), where Xen keeps
+  // the vCPUs' time and event state; 0 elsewhere. (version 4)
+  uint64_t xen_pv_shared_info;
 };
-static_assert(AssertSize<boot_descriptor, 0x3f8>());
+static_assert(AssertSize<boot_descriptor, 0x400>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
@@ -216,5 +219,6 @@ ABI_ASSERT_OFFSET(boot_descriptor, loader_range_count, 0x3a0);
 ABI_ASSERT_OFFSET(boot_descriptor, loader_ranges, 0x3a8);
 ABI_ASSERT_OFFSET(boot_descriptor, memory_map_paddr, 0x3e8);
 ABI_ASSERT_OFFSET(boot_descriptor, memory_map_entries, 0x3f0);
+ABI_ASSERT_OFFSET(boot_descriptor, xen_pv_shared_info, 0x3f8);
 
 }  // namespace bootabi

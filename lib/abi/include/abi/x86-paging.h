@@ -9,6 +9,8 @@ namespace bootabi::paging {
 
 inline constexpr uint64_t kPresent = 1u << 0;
 inline constexpr uint64_t kWritable = 1u << 1;
+inline constexpr uint64_t kAccessed = 1u << 5;
+inline constexpr uint64_t kDirty = 1u << 6;
 inline constexpr uint64_t kHuge = 1u << 7;  // PS: a 1 GiB page in a PDPT, a 2 MiB page in a PD
 inline constexpr uint64_t kAddressMask = 0x000ffffffffff000;  // bits 51:12
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Xen's PV start of day structure and the constants the Xen entries and platforms use.
-// Source: xen/include/public/xen.h, elfnote.h, version.h, memory.h, physdev.h, sched.h;
-// field names as there.
+// Source: xen/include/public/xen.h, elfnote.h, version.h, memory.h, physdev.h, sched.h,
+// vcpu.h, event_channel.h, callback.h, arch-x86/xen-x86_64.h; field names as there.
 #pragma once
 
 #include <cstddef>
@@ -77,13 +77,17 @@ inline constexpr uint64_t kUvmfInvlpg = 2;  // update_va_mapping: flush this add
 inline constexpr uint32_t kHypercallMemoryOp = 12;
 inline constexpr uint32_t kHypercallXenVersion = 17;
 inline constexpr uint32_t kHypercallConsoleIo = 18;
+inline constexpr uint32_t kHypercallVcpuOp = 24;
 inline constexpr uint32_t kHypercallSchedOp = 29;
+inline constexpr uint32_t kHypercallCallbackOp = 30;
+inline constexpr uint32_t kHypercallEventChannelOp = 32;
 inline constexpr uint32_t kHypercallPhysdevOp = 33;
 inline constexpr uint32_t kHypercallStride = 32;  // bytes per hypercall stub in the page
 inline constexpr uint32_t kXenVerVersion = 0;     // XENVER_version: (major << 16) | minor
 inline constexpr uint32_t kXenMemMemoryMap = 9;   // XENMEM_memory_map
 inline constexpr uint32_t kConsoleIoWrite = 0;    // CONSOLEIO_write
 inline constexpr uint32_t kPhysdevOpSetIopl = 6;  // PHYSDEVOP_set_iopl
+inline constexpr uint32_t kSchedOpBlock = 1;      // SCHEDOP_block: unmasks events and waits for one
 inline constexpr uint32_t kSchedOpShutdown = 2;   // SCHEDOP_shutdown
 inline constexpr uint32_t kShutdownPoweroff = 0;
 
@@ -96,6 +100,75 @@ struct trap_info {
   uint64_t address;
 };
 static_assert(AssertSize<trap_info, 16>());
+
+// Time, timers and events (vcpu.h, event_channel.h, callback.h).
+inline constexpr uint32_t kVcpuOpStopPeriodicTimer = 7;   // VCPUOP_stop_periodic_timer
+inline constexpr uint32_t kVcpuOpSetSingleshotTimer = 8;  // VCPUOP_set_singleshot_timer
+inline constexpr uint32_t kVcpuOpStopSingleshotTimer = 9;  // VCPUOP_stop_singleshot_timer
+inline constexpr uint32_t kEvtchnOpBindVirq = 1;          // EVTCHNOP_bind_virq
+inline constexpr uint32_t kVirqTimer = 0;                 // VIRQ_TIMER: the vCPU's timers
+inline constexpr uint32_t kCallbackOpRegister = 0;        // CALLBACKOP_register
+inline constexpr uint16_t kCallbackTypeEvent = 0;         // CALLBACKTYPE_event
+inline constexpr uint32_t kLegacyMaxVcpus = 32;           // XEN_LEGACY_MAX_VCPUS (x86)
+inline constexpr uint32_t kEventChannelWords = 64;        // sizeof(xen_ulong_t) * 8 words of 64 ports
+
+struct vcpu_set_singleshot_timer {
+  uint64_t timeout_abs_ns;  // Xen's system time
+  uint32_t flags;
+  uint32_t _pad;
+};
+static_assert(AssertSize<vcpu_set_singleshot_timer, 16>());
+
+struct evtchn_bind_virq {
+  uint32_t virq;
+  uint32_t vcpu;
+  uint32_t port;  // out
+};
+static_assert(AssertSize<evtchn_bind_virq, 12>());
+
+struct callback_register {
+  uint16_t type;
+  uint16_t flags;
+  uint32_t _pad;
+  uint64_t address;  // xen_callback_t on x86-64: the virtual address
+};
+static_assert(AssertSize<callback_register, 16>());
+
+/// Xen's system time for one vCPU: ns = system_time + ((tsc - tsc_timestamp) shifted by
+/// tsc_shift) * tsc_to_system_mul >> 32; an odd version means Xen is updating it.
+struct vcpu_time_info {
+  uint32_t version;
+  uint32_t pad0;
+  uint64_t tsc_timestamp;
+  uint64_t system_time;
+  uint32_t tsc_to_system_mul;
+  int8_t tsc_shift;
+  uint8_t flags;
+  uint8_t pad1[2];
+};
+static_assert(AssertSize<vcpu_time_info, 32>());
+
+struct vcpu_info {
+  uint8_t evtchn_upcall_pending;
+  uint8_t evtchn_upcall_mask;  // non-zero: no upcall (the PV guest's "interrupts off")
+  uint8_t _pad[6];
+  uint64_t evtchn_pending_sel;  // bit i: evtchn_pending[i] has a port pending
+  uint64_t cr2;                 // arch_vcpu_info
+  uint64_t _arch_pad;
+  vcpu_time_info time;
+};
+static_assert(AssertSize<vcpu_info, 64>());
+ABI_ASSERT_OFFSET(vcpu_info, evtchn_pending_sel, 8);
+ABI_ASSERT_OFFSET(vcpu_info, time, 32);
+
+/// The start of the shared info page (the fields after evtchn_mask are not used).
+struct shared_info {
+  struct vcpu_info vcpu_info[kLegacyMaxVcpus];
+  uint64_t evtchn_pending[kEventChannelWords];
+  uint64_t evtchn_mask[kEventChannelWords];
+};
+ABI_ASSERT_OFFSET(shared_info, evtchn_pending, 2048);
+ABI_ASSERT_OFFSET(shared_info, evtchn_mask, 2560);
 
 /// The flat 64-bit kernel code selector Xen gives a 64-bit PV guest (FLAT_KERNEL_CS64).
 inline constexpr uint16_t kFlatKernelCs64 = 0xe033;
