@@ -189,12 +189,12 @@ EfiFailure LoadEfiInitrds(efi::EFI_BOOT_SERVICES& boot, const efi::EFI_LOADED_IM
   return failure;
 }
 
-void RecordEfiFramebuffer(efi::EFI_BOOT_SERVICES& boot, bootabi::boot_descriptor& descriptor) {
+base::Result<> RecordEfiFramebuffer(efi::EFI_BOOT_SERVICES& boot, bootabi::boot_descriptor& descriptor) {
   efi::EFI_GRAPHICS_OUTPUT_PROTOCOL* gop = nullptr;
   if (boot.LocateProtocol(&efi::kGraphicsOutputProtocolGuid, nullptr, reinterpret_cast<void**>(&gop)) !=
           efi::EFI_SUCCESS ||
       gop == nullptr || gop->Mode == nullptr || gop->Mode->Info == nullptr) {
-    return;
+    return base::Ok{};
   }
   const efi::EFI_GRAPHICS_OUTPUT_MODE_INFORMATION& info = *gop->Mode->Info;
   // UEFI 2.10, 12.9 EFI_GRAPHICS_PIXEL_FORMAT: the two 8-bit formats are 32-bit pixels whose
@@ -211,23 +211,22 @@ void RecordEfiFramebuffer(efi::EFI_BOOT_SERVICES& boot, bootabi::boot_descriptor
     case efi::EFI_GRAPHICS_PIXEL_FORMAT::PixelBitMask: {
       const efi::EFI_PIXEL_BITMASK& masks = info.PixelInformation;
       const uint32_t all = masks.RedMask | masks.GreenMask | masks.BlueMask | masks.ReservedMask;
-      if (all == 0) return;
+      if (all == 0) return base::MakeError("bit-mask format without a mask", "gop.PixelInformation");
       framebuffer.bpp = static_cast<uint8_t>((32 - static_cast<uint32_t>(__builtin_clz(all)) + 7) / 8 * 8);
-      const auto red = bootinfo::ChannelFromMask(masks.RedMask, "gop.PixelInformation.RedMask");
-      const auto green = bootinfo::ChannelFromMask(masks.GreenMask, "gop.PixelInformation.GreenMask");
-      const auto blue = bootinfo::ChannelFromMask(masks.BlueMask, "gop.PixelInformation.BlueMask");
-      const auto reserved = bootinfo::ChannelFromMask(masks.ReservedMask, "gop.PixelInformation.ReservedMask");
-      if (red.is_error() || green.is_error() || blue.is_error() || reserved.is_error()) return;  // no layout to hand on
-      framebuffer.channels = {red.value(), green.value(), blue.value(), reserved.value()};
+      framebuffer.channels = {TRY(bootinfo::ChannelFromMask(masks.RedMask, "gop.PixelInformation.RedMask")),
+                              TRY(bootinfo::ChannelFromMask(masks.GreenMask, "gop.PixelInformation.GreenMask")),
+                              TRY(bootinfo::ChannelFromMask(masks.BlueMask, "gop.PixelInformation.BlueMask")),
+                              TRY(bootinfo::ChannelFromMask(masks.ReservedMask, "gop.PixelInformation.ReservedMask"))};
       break;
     }
     default:  // PixelBltOnly and unknown formats: no linear framebuffer to hand on.
-      return;
+      return base::Ok{};
   }
   framebuffer.address = gop->Mode->FrameBufferBase;
   framebuffer.pitch = info.PixelsPerScanLine * (framebuffer.bpp / 8u);
   framebuffer.width = info.HorizontalResolution;
   framebuffer.height = info.VerticalResolution;
-  // A layout the checks refuse (channels overlapping, past the pixel) is not handed on.
-  (void)bootinfo::RecordFramebuffer(descriptor, framebuffer, "gop");
+  // A layout the checks refuse (channels overlapping, past the pixel) is an error, as it is
+  // from every other loader's framebuffer information.
+  return bootinfo::RecordFramebuffer(descriptor, framebuffer, "gop");
 }

@@ -26,5 +26,6 @@ EfiFailure LoadEfiInitrds(bootabi::efi::EFI_BOOT_SERVICES& boot, const bootabi::
                           const bootinfo::Handoff& handoff);
 
 /// Records the Graphics Output Protocol's current mode in the descriptor's framebuffer fields;
-/// no GOP, or a mode without a linear framebuffer (PixelBltOnly), records nothing.
-void RecordEfiFramebuffer(bootabi::efi::EFI_BOOT_SERVICES& boot, bootabi::boot_descriptor& descriptor);
+/// no GOP, or a mode without a linear framebuffer (PixelBltOnly), records nothing. A layout
+/// the framebuffer checks refuse (a mask with a gap, overlapping channels) is an error.
+base::Result<> RecordEfiFramebuffer(bootabi::efi::EFI_BOOT_SERVICES& boot, bootabi::boot_descriptor& descriptor);

@@ -121,7 +121,10 @@ extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TA
   if (const EfiFailure failure = LoadEfiInitrds(*boot, *loaded, handoff); failure.failed()) {
     return Report(system_table, failure.what.c_str(), failure.status);
   }
-  RecordEfiFramebuffer(*boot, *handoff.descriptor);
+  if (const auto framebuffer = RecordEfiFramebuffer(*boot, *handoff.descriptor);
+      framebuffer.is_error() && handoff.descriptor->translation_error[0] == '\0') {
+    RecordTranslationError(handoff, framebuffer.error());
+  }
 
   // GetMemoryMap, then ExitBootServices with its key; a map that changed in between makes
   // ExitBootServices fail with EFI_INVALID_PARAMETER, and the spec (UEFI 2.10, 7.4) says to

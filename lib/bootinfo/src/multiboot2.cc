@@ -182,21 +182,21 @@ base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, u
                                index);
         }
         const auto common = TRY(memory.Read<mb2::tag_framebuffer_common>(tag.address, "tag_framebuffer"));
-        struct ColorInfo {
-          uint8_t bytes[6];
-        };
-        ColorInfo color_info = {};
+        mb2::framebuffer_rgb_color_info color_info = {};
         if (common.framebuffer_type == bootabi::kFramebufferTypeRgb) {
           // The colour info follows the common part (Multiboot 2, "Framebuffer info").
-          if (header.size < sizeof(mb2::tag_framebuffer_common) + sizeof(ColorInfo)) {
+          if (header.size < sizeof(mb2::tag_framebuffer_common) + sizeof(color_info)) {
             return base::AtIndex(base::MakeError("RGB framebuffer tag without its colour info", "tag_framebuffer.size",
-                                                 sizeof(mb2::tag_framebuffer_common) + sizeof(ColorInfo), header.size),
+                                                 sizeof(mb2::tag_framebuffer_common) + sizeof(color_info), header.size),
                                  index);
           }
-          color_info = TRY(memory.Read<ColorInfo>(tag.address + sizeof(mb2::tag_framebuffer_common),
-                                                  "tag_framebuffer.color_info"));
+          color_info = TRY(memory.Read<mb2::framebuffer_rgb_color_info>(tag.address + sizeof(mb2::tag_framebuffer_common),
+                                                                        "tag_framebuffer.color_info"));
         }
-        const Framebuffer framebuffer = FramebufferFromMultiboot(common, color_info.bytes);
+        const uint8_t color_bytes[6] = {color_info.framebuffer_red_field_position,   color_info.framebuffer_red_mask_size,
+                                        color_info.framebuffer_green_field_position, color_info.framebuffer_green_mask_size,
+                                        color_info.framebuffer_blue_field_position,  color_info.framebuffer_blue_mask_size};
+        const Framebuffer framebuffer = FramebufferFromMultiboot(common, color_bytes);
         const auto recorded = RecordFramebuffer(descriptor, framebuffer, "tag_framebuffer");
         if (recorded.is_error()) return base::AtIndex(recorded.error(), index);
         break;

@@ -128,4 +128,16 @@ static_assert(AssertSize<tag_framebuffer_common, 32>());
 ABI_ASSERT_OFFSET(tag_framebuffer_common, framebuffer_addr, 8);
 ABI_ASSERT_OFFSET(tag_framebuffer_common, framebuffer_bpp, 28);
 
+/// What follows tag_framebuffer_common for framebuffer_type 1 (RGB): each channel's bit
+/// position and size (Multiboot 2, "Framebuffer info").
+struct [[gnu::packed]] framebuffer_rgb_color_info {
+  uint8_t framebuffer_red_field_position;
+  uint8_t framebuffer_red_mask_size;
+  uint8_t framebuffer_green_field_position;
+  uint8_t framebuffer_green_mask_size;
+  uint8_t framebuffer_blue_field_position;
+  uint8_t framebuffer_blue_mask_size;
+};
+static_assert(AssertSize<framebuffer_rgb_color_info, 6>());
+
 }  // namespace bootabi::multiboot2
