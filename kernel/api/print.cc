@@ -15,7 +15,9 @@ namespace unientry {
 
 void PrintArguments(const char* format, const FormatArgument* arguments, size_t count) {
   ConsoleSink sink;
+  console::LockOutput();  // one Print stays whole when several CPUs print
   base::FormatTo(sink, format, arguments, count);
+  console::UnlockOutput();
 }
 
 }  // namespace unientry

@@ -72,13 +72,34 @@ void Write(const char* text) {
 
 namespace {
 constinit bool gQuiet = false;
+constinit MultiCpu gMultiCpu = {};
 }  // namespace
 
 void SetQuiet(bool quiet) { gQuiet = quiet; }
 bool Quiet() { return gQuiet; }
 
+void UseMultiCpu(const MultiCpu& multi_cpu) { gMultiCpu = multi_cpu; }
+
+void LockOutput() {
+  if (gMultiCpu.lock != nullptr) gMultiCpu.lock();
+}
+void UnlockOutput() {
+  if (gMultiCpu.unlock != nullptr) gMultiCpu.unlock();
+}
+
 Line::Line(Importance importance) : silent_(gQuiet && importance == Importance::kDetail) {
-  if (!silent_) Write("unientry: ");
+  if (silent_) return;
+  LockOutput();
+  Write("unientry: ");
+  if (gMultiCpu.cpu != nullptr) {
+    if (const uint32_t cpu = gMultiCpu.cpu(); cpu != 0) {
+      base::StringBuffer<24> prefix;
+      prefix.Append("cpu ");
+      prefix.AppendDecimal(cpu);
+      prefix.Append(" ");
+      Write(prefix.c_str());
+    }
+  }
 }
 
 Line& Line::Append(const char* text) {
@@ -135,7 +156,9 @@ Line& Line::AppendQuoted(const char* text, uint64_t limit) {
 void Line::End() {
   if (ended_) return;
   ended_ = true;
-  if (!silent_) WriteChar('\n');
+  if (silent_) return;
+  WriteChar('\n');
+  UnlockOutput();
 }
 
 }  // namespace console

@@ -20,6 +20,20 @@ void Init();
 void Write(const char* text);
 void WriteChar(char c);
 
+/// Several CPUs: each line is written whole under a lock (taken again by the CPU that holds it,
+/// for a line written inside another, such as a crash report's), and a line from an AP begins
+/// "cpu N " after "unientry: ". Installed by the SMP start before the first AP runs.
+struct MultiCpu {
+  void (*lock)() = nullptr;
+  void (*unlock)() = nullptr;
+  uint32_t (*cpu)() = nullptr;  // this CPU's index; 0 for the boot CPU
+};
+void UseMultiCpu(const MultiCpu& multi_cpu);
+
+/// Holds the console for text written outside a Line (unientry::Print).
+void LockOutput();
+void UnlockOutput();
+
 /// A quiet boot (`unientry.quiet` on the command line, or a kernel built QUIET) prints only
 /// the lines that must always be there: status, crash, plan errors, the init summary.
 void SetQuiet(bool quiet);

@@ -6,6 +6,7 @@
 #include "common/console.h"
 #include "common/cost.h"
 #include "common/exit.h"
+#include "common/per-cpu.h"
 #include "inittab/plan-seal.h"
 #include "inittab/runner.h"
 #include "inittab/table-nodes.h"
@@ -27,7 +28,8 @@ constexpr uint32_t kMaxReportedErrors = 16;
 [[gnu::section(".scratch")]] constinit uint32_t gScratch[inittab::PlanScratchWords(kMaxEntries, kMaxDependencies)];
 [[gnu::section(".scratch")]] constinit inittab::InitResult gResults[kMaxEntries];
 [[gnu::section(".scratch")]] constinit inittab::PlanError gErrors[kMaxReportedErrors];
-constinit const char* gRunning = nullptr;
+constinit uint32_t gCount = 0, gEnvironment = inittab::kNoEnvironment;  // for the APs' runs
+static_assert(kMaxEntries == percpu::kMaxInitEntries, "a CPU's trace holds every entry");
 
 // Filled in by unientry-inspect --seal when the build's check passed (inittab/plan-seal.h);
 // zero in an image that never passed it. Read through a laundered pointer: the compiler must
@@ -42,9 +44,10 @@ class KernelHooks {
 
   bool Detect(uint32_t index) { return entries_[index].detect(); }
   void Run(uint32_t index) {
-    gRunning = entries_[index].name;
+    percpu::Cpu& cpu = percpu::ThisCpu();
+    cpu.running_init_entry = entries_[index].name;
     entries_[index].run();
-    gRunning = nullptr;
+    cpu.running_init_entry = nullptr;
   }
   void Record(const inittab::TraceRecord& record) {
     if (console::Quiet()) return;  // the summary line stands for the trace
@@ -62,7 +65,7 @@ class KernelHooks {
       line.Append(inittab::InitResultName(record.cause_result));
     }
     line.End();
-    if (!console::Quiet()) {
+    if (!console::Quiet() && percpu::ThisCpu().index == 0) {
       console::Line().Append("cost init:").Append(entry.name).Append(" ").AppendDecimal(arch::ReadTsc());
     }
   }
@@ -74,14 +77,17 @@ class KernelHooks {
 
 // One line that stands for the whole trace (docs/serial-format.md): a hash of the plan (the
 // run order) and one letter per result, so that a quiet boot is still checked against the plan.
-void PrintSummary(uint32_t count) {
+// An AP's covers the per-CPU entries only, in the same order (console::Line names the CPU).
+void PrintSummary(uint32_t count, const inittab::InitResult* results_of, bool per_cpu_only) {
   uint32_t hash = inittab::kPlanHashSeed;
   char results[kMaxEntries + 1];
+  uint32_t letters = 0;
   for (uint32_t position = 0; position < count; ++position) {
+    if (per_cpu_only && (gNodes[gOrder[position]].flags & inittab::kPerCpu) == 0) continue;
     hash = inittab::PlanHashStep(hash, gOrder[position]);
-    results[position] = inittab::InitResultLetter(gResults[gOrder[position]]);
+    results[letters++] = inittab::InitResultLetter(results_of[gOrder[position]]);
   }
-  results[count] = '\0';
+  results[letters] = '\0';
   console::Line line(console::Importance::kAlways);
   line.Append("init-summary ").Append(bootabi::BootEntryName(gBoot.entry)).Append("/");
   line.Append(bootabi::FirmwareName(gBoot.firmware)).Append(" plan=").AppendHexPadded(hash, 8).Append(" results=");
@@ -111,7 +117,7 @@ void CheckAndSort(uint32_t count) {
 
 }  // namespace
 
-const char* RunningInitEntry() { return gRunning; }
+const char* RunningInitEntry() { return percpu::CpuCount() == 0 ? nullptr : percpu::ThisCpu().running_init_entry; }
 
 void RunInitTable(bootabi::BootEntry entry, bootabi::Firmware firmware) {
   const uint32_t environment = inittab::EnvironmentIndex(entry, firmware);
@@ -151,7 +157,29 @@ void RunInitTable(bootabi::BootEntry entry, bootabi::Firmware firmware) {
     line.Append(sealed ? ", sealed by the build" : ", checked at boot");
   }
   PrintCost("plan", arch::ReadTsc());
+  gCount = count;
+  gEnvironment = environment;
   KernelHooks hooks(table.data(), environment);
   inittab::RunPlan(gNodes, gOrder, count, environment, gResults, hooks);
-  PrintSummary(count);
+  PrintSummary(count, gResults, false);
+}
+
+void RunPerCpuInitTable() {
+  const auto table = linktab::Entries<LINKTAB_TABLE(init)>();
+  percpu::Cpu& cpu = percpu::ThisCpu();
+  KernelHooks hooks(table.data(), gEnvironment);
+  inittab::RunPerCpuPlan(gNodes, gOrder, gCount, gEnvironment, gResults, cpu.init_results, hooks);
+  PrintSummary(gCount, cpu.init_results, true);
+}
+
+bool PerCpuInitRan(const percpu::Cpu& cpu) {
+  for (uint32_t position = 0; position < gCount; ++position) {
+    const uint32_t node = gOrder[position];
+    if ((gNodes[node].flags & inittab::kPerCpu) == 0) continue;
+    // What ran on the boot CPU must have run here too; the rest is each CPU's own answer.
+    if (gResults[node] == inittab::InitResult::kRan && cpu.init_results[node] != inittab::InitResult::kRan) {
+      return false;
+    }
+  }
+  return true;
 }

@@ -8,5 +8,17 @@
 /// `unientry: init <level> <name> <result> ...` for each entry as it is handled.
 void RunInitTable(bootabi::BootEntry entry, bootabi::Firmware firmware);
 
-/// The name of the init entry running now, or nullptr (for the crash report).
+namespace percpu {
+struct Cpu;
+}
+
+/// On an application processor, after RunInitTable on the boot CPU: the per-CPU entries of
+/// the same plan, by inittab::RunPerCpuPlan, each printed `unientry: cpu N init ...`, then
+/// `unientry: cpu N init-summary ...`.
+void RunPerCpuInitTable();
+
+/// Whether `cpu` ran every per-CPU entry that ran on the boot CPU.
+bool PerCpuInitRan(const percpu::Cpu& cpu);
+
+/// The name of the init entry running now on this CPU, or nullptr (for the crash report).
 const char* RunningInitEntry();

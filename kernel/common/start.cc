@@ -8,6 +8,7 @@
 #include "common/cost.h"
 #include "common/exit.h"
 #include "common/init-plan.h"
+#include "common/per-cpu.h"
 #include "platform/platform.h"
 #include "unientry/boot.h"
 #include "unientry/exit.h"
@@ -15,6 +16,7 @@
 extern "C" [[noreturn]] void CommonStart(const bootabi::boot_params* params, uint64_t common_tsc) {
   platform::SelectPlatform(PeekHardwareSubarch(params));  // also picks the console
   platform::InstallDescriptorTables();
+  percpu::InitBootCpu();
   AcceptHandoff(params);
   platform::AnnouncePlatform();
   PrintCost("entry", gBoot.descriptor->entry_tsc);

@@ -16,5 +16,5 @@ void EnableNx() {
 
 }  // namespace
 
-INIT_ENTRY(gNxInit, "nx", INIT_LEVEL_EARLY, .detect = DetectNx, .run = EnableNx,
+INIT_ENTRY(gNxInit, "nx", INIT_LEVEL_EARLY, .flags = inittab::kPerCpu, .detect = DetectNx, .run = EnableNx,
            .depends = inittab::DependsOn<gCpuFeaturesInit>());

@@ -45,6 +45,8 @@ struct Platform {
   /// system time and single-shot timer), from the "timer" init entry; returns the source.
   const time::Source* (*start_time)() = nullptr;
   InterruptControl interrupt_control = {};
+  /// Sets this CPU's GS base where wrmsr cannot (Xen PV: set_segment_base).
+  void (*set_gs_base)(uint64_t base) = nullptr;
   /// Ends the boot with an isa-debug-exit value when the PC's port write cannot (Xen PV).
   /// Must not return.
   void (*exit)(uint32_t value) = nullptr;

@@ -103,6 +103,12 @@ void InstallTraps() {
   for (;;) xen::Hypercall(pv::kHypercallSchedOp, pv::kSchedOpShutdown, reinterpret_cast<uint64_t>(&reason));
 }
 
+void SetGsBase(uint64_t base) {
+  if (xen::Hypercall(pv::kHypercallSetSegmentBase, pv::kSegbaseGsKernel, base) != 0) {
+    Panic("xen-pv: set_segment_base refused the GS base");
+  }
+}
+
 void XenPvBanner(console::Line& line) {
   const uint32_t version = xen::Version();
   line.Append(" (pv) hypercall-version=").AppendDecimal(version >> 16).Append(".").AppendDecimal(version & 0xffff);
@@ -124,4 +130,5 @@ PLATFORM_ENTRY platform::Platform kXenPv{.name = "xen-pv",
                                         .start_time = xen_pv::StartTime,
                                         .interrupt_control = {xen_pv::EnableEvents, xen_pv::DisableEvents,
                                                               xen_pv::WaitForEvent},
+                                        .set_gs_base = SetGsBase,
                                         .exit = ExitXenPv};

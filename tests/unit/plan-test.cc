@@ -153,8 +153,8 @@ TEST(PlanChecks, NoRunFunction) {
 }
 
 TEST(PlanChecks, UnknownFlags) {
-  Table table({{.name = "a", .flags = 0x6}});
-  EXPECT_EQ(table.Errors(), Messages{"init entry 'a' has unknown flags 0x6"});
+  Table table({{.name = "a", .flags = 0xc}});
+  EXPECT_EQ(table.Errors(), Messages{"init entry 'a' has unknown flags 0xc"});
 }
 
 TEST(PlanChecks, ExclusionWithoutAReason) {
@@ -514,6 +514,77 @@ TEST(PlanRunner, FinishIfDetectedDoesNothingWhereUnsupported) {
                {.name = "slow-clock"}});
   EXPECT_EQ(RunTable(table, {true, true}, Env(BootEntry::kEfi, Firmware::kUefi)),
             (Names{"fast-clock unsupported", "run slow-clock", "slow-clock ran"}));
+}
+
+}  // namespace
+
+// Per-CPU entries (inittab::kPerCpu): the checks, and the AP's run of the same plan.
+namespace {
+
+TEST(PlanChecks, PerCpuEntryAtTheCpuStartLevelIsAnError) {
+  Table table({{.name = "late-per-cpu", .level = INIT_LEVEL_LATE, .flags = inittab::kPerCpu}});
+  EXPECT_EQ(table.Errors(), Messages{"init entry 'late-per-cpu' is per-CPU at level 70000: the application "
+                                     "processors start in level 70000, so per-CPU work must come before it"});
+}
+
+TEST(PlanChecks, PerCpuEntryInALevelThatAnEntryFinishesIsAnError) {
+  Table table({{.name = "fast-path", .level = INIT_LEVEL_EARLY, .flags = inittab::kFinishIfDetected, .detect = true},
+               {.name = "cpu-state", .level = INIT_LEVEL_EARLY, .flags = inittab::kPerCpu}});
+  EXPECT_EQ(table.Errors(), Messages{"init entry 'cpu-state' is per-CPU in level 10000, which 'fast-path' ends when "
+                                     "detected (finish-if-detected): the boot CPU could end the level where an AP "
+                                     "does not"});
+}
+
+TEST(PlanChecks, PerCpuEntriesDependingOnEarlierBootCpuWorkAreFine) {
+  Table table({{.name = "memory", .level = INIT_LEVEL_EARLY},
+               {.name = "features", .level = INIT_LEVEL_EARLY, .flags = inittab::kPerCpu},
+               {.name = "tables", .level = INIT_LEVEL_PLATFORM, .depends = {0, 1}, .flags = inittab::kPerCpu},
+               {.name = "boot-only", .level = INIT_LEVEL_NORMAL, .depends = {2}}});
+  EXPECT_EQ(table.Errors(), Messages{});
+}
+
+std::vector<std::string> RunOnAp(const Table& table, std::vector<bool> boot_detected, std::vector<bool> ap_detected,
+                                 uint32_t environment) {
+  const std::vector<uint32_t> order = table.OrderIndices();
+  ScriptedHooks boot{std::move(boot_detected), {}, &table.nodes()};
+  std::vector<inittab::InitResult> boot_results(table.Size());
+  inittab::RunPlan(table.nodes().data(), order.data(), table.Size(), environment, boot_results.data(), boot);
+  ScriptedHooks ap{std::move(ap_detected), {}, &table.nodes()};
+  std::vector<inittab::InitResult> ap_results(table.Size(), inittab::InitResult::kSkipped);
+  inittab::RunPerCpuPlan(table.nodes().data(), order.data(), table.Size(), environment, boot_results.data(),
+                         ap_results.data(), ap);
+  return ap.log;
+}
+
+TEST(PlanRunner, AnApRunsOnlyThePerCpuEntriesInPlanOrder) {
+  Table table({{.name = "memory-map", .level = INIT_LEVEL_PLATFORM},
+               {.name = "cr4-shadow", .level = INIT_LEVEL_EARLY, .flags = inittab::kPerCpu},
+               {.name = "cpu-features", .level = INIT_LEVEL_EARLY, .flags = inittab::kPerCpu},
+               {.name = "nx", .level = INIT_LEVEL_EARLY, .depends = {2}, .flags = inittab::kPerCpu, .detect = true}});
+  EXPECT_EQ(RunOnAp(table, {true, true, true, true}, {true, true, true, false}, kPvhBios),
+            (Names{"run cr4-shadow", "cr4-shadow ran", "run cpu-features", "cpu-features ran", "nx not-detected"}));
+}
+
+TEST(PlanRunner, AnApTakesABootCpuDependencyAsItWasOnTheBootCpu) {
+  Table table({{.name = "acpi", .level = INIT_LEVEL_PLATFORM, .detect = true},
+               {.name = "apic", .level = INIT_LEVEL_NORMAL, .depends = {0}, .flags = inittab::kPerCpu}});
+  EXPECT_EQ(RunOnAp(table, {false, true}, {true, true}, kPvhBios),
+            (Names{"apic skipped: depends on acpi, which was not-detected"}));
+  EXPECT_EQ(RunOnAp(table, {true, true}, {false, true}, kPvhBios), (Names{"run apic", "apic ran"}));
+}
+
+TEST(PlanRunner, AnApSkipsWhatDependsOnItsOwnMissingStep) {
+  Table table({{.name = "x2apic", .level = INIT_LEVEL_EARLY, .flags = inittab::kPerCpu, .detect = true},
+               {.name = "timer", .level = INIT_LEVEL_EARLY, .depends = {0}, .flags = inittab::kPerCpu}});
+  // The boot CPU has it; this AP does not: the AP's trace says so, step by step.
+  EXPECT_EQ(RunOnAp(table, {true, true}, {false, true}, kPvhBios),
+            (Names{"x2apic not-detected", "timer skipped: depends on x2apic, which was not-detected"}));
+}
+
+TEST(PlanRunner, AnExcludedPerCpuEntryIsUnsupportedOnAnApToo) {
+  Table table({{.name = "tables", .level = INIT_LEVEL_EARLY, .exclusions = {OnEntry(BootEntry::kXenPv, "Xen's")},
+                .flags = inittab::kPerCpu}});
+  EXPECT_EQ(RunOnAp(table, {true}, {true}, kXenPv), Names{"tables unsupported"});
 }
 
 }  // namespace

@@ -79,4 +79,21 @@ std::vector<PlannedStep> PlanFor(const InitTable& table, const std::vector<uint3
   return steps;
 }
 
+std::vector<PlannedStep> PerCpuPlanFor(const InitTable& table, const std::vector<uint32_t>& order,
+                                       uint32_t environment) {
+  std::vector<PlannedStep> steps;
+  for (PlannedStep& step : PlanFor(table, order, environment)) {
+    if ((table.entries()[step.node].flags & inittab::kPerCpu) != 0) steps.push_back(std::move(step));
+  }
+  return steps;
+}
+
+std::vector<uint32_t> PerCpuOrder(const InitTable& table, const std::vector<uint32_t>& order) {
+  std::vector<uint32_t> per_cpu;
+  for (uint32_t node : order) {
+    if ((table.entries()[node].flags & inittab::kPerCpu) != 0) per_cpu.push_back(node);
+  }
+  return per_cpu;
+}
+
 }  // namespace image

@@ -37,6 +37,15 @@ struct PlannedStep {
 /// or when an earlier entry of its level may finish the level.
 std::vector<PlannedStep> PlanFor(const InitTable& table, const std::vector<uint32_t>& order, uint32_t environment);
 
+/// What each application processor runs in `environment`: the per-CPU entries of PlanFor, in
+/// the same order with the same conditions (inittab::RunPerCpuPlan; the checks keep per-CPU
+/// entries out of levels that can finish early).
+std::vector<PlannedStep> PerCpuPlanFor(const InitTable& table, const std::vector<uint32_t>& order,
+                                       uint32_t environment);
+
+/// The per-CPU entries of `order`, in that order.
+std::vector<uint32_t> PerCpuOrder(const InitTable& table, const std::vector<uint32_t>& order);
+
 /// Adapts std::string to the Append/AppendHex/AppendDecimal sink the libraries write to.
 struct StringSink {
   std::string text;

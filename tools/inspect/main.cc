@@ -67,6 +67,7 @@ std::string StepText(const image::PlannedStep& step) {
 std::string FlagNames(uint32_t flags) {
   std::string names;
   if ((flags & inittab::kFinishIfDetected) != 0) names = "finish-if-detected";
+  if ((flags & inittab::kPerCpu) != 0) names += names.empty() ? "per-cpu" : ",per-cpu";
   if ((flags & ~inittab::kKnownFlags) != 0) names += fmt::format("{}unknown({:#x})", names.empty() ? "" : ",", flags & ~inittab::kKnownFlags);
   return names.empty() ? "-" : names;
 }
@@ -131,6 +132,11 @@ void PrintPlans(const image::InitTable& table, const std::vector<uint32_t>& orde
   for (uint32_t environment : environments) {
     fmt::print("plan for {}:\n", image::EnvironmentName(environment));
     for (const image::PlannedStep& step : image::PlanFor(table, order, environment)) {
+      const auto& entry = table.entries()[step.node];
+      fmt::print("  {:5} {:<22} {}\n", entry.level, entry.name, style.Paint(StepText(step), ActionColour(step.action)));
+    }
+    fmt::print("  then on each application processor, as it starts:\n");
+    for (const image::PlannedStep& step : image::PerCpuPlanFor(table, order, environment)) {
       const auto& entry = table.entries()[step.node];
       fmt::print("  {:5} {:<22} {}\n", entry.level, entry.name, style.Paint(StepText(step), ActionColour(step.action)));
     }
@@ -207,6 +213,7 @@ nlohmann::ordered_json ToJson(const std::string& path, const image::ElfImage& el
                         {"flags", nlohmann::ordered_json::array()}, {"depends", nlohmann::ordered_json::array()},
                         {"exclusions", nlohmann::ordered_json::array()}, {"supported", nlohmann::ordered_json::array()}};
     if ((entry.flags & inittab::kFinishIfDetected) != 0) item["flags"].push_back("finish-if-detected");
+    if ((entry.flags & inittab::kPerCpu) != 0) item["flags"].push_back("per-cpu");
     for (uint32_t dependency : entry.depends) {
       item["depends"].push_back(dependency < table.entries().size() ? table.entries()[dependency].name : "");
     }
@@ -222,18 +229,22 @@ nlohmann::ordered_json ToJson(const std::string& path, const image::ElfImage& el
     }
     json["init"]["entries"].push_back(item);
   }
-  json["init"]["plans"] = nlohmann::ordered_json::object();
-  for (uint32_t e = 0; e < inittab::kEnvironmentCount && plan.errors.empty(); ++e) {
-    auto& steps = json["init"]["plans"][image::EnvironmentName(e)];
-    steps = nlohmann::ordered_json::array();
-    for (const image::PlannedStep& planned : image::PlanFor(table, plan.order, e)) {
-      const auto& entry = table.entries()[planned.node];
-      nlohmann::ordered_json step{{"name", entry.name}, {"level", entry.level}, {"action", image::StepActionName(planned.action)}};
-      if (planned.action == image::StepAction::kExcluded) step["reason"] = planned.reason;
-      if (planned.action == image::StepAction::kConditional) step["conditions"] = planned.conditions;
-      steps.push_back(step);
+  auto add_plans = [&](const char* key, auto plan_for) {
+    json["init"][key] = nlohmann::ordered_json::object();
+    for (uint32_t e = 0; e < inittab::kEnvironmentCount && plan.errors.empty(); ++e) {
+      auto& steps = json["init"][key][image::EnvironmentName(e)];
+      steps = nlohmann::ordered_json::array();
+      for (const image::PlannedStep& planned : plan_for(table, plan.order, e)) {
+        const auto& entry = table.entries()[planned.node];
+        nlohmann::ordered_json step{{"name", entry.name}, {"level", entry.level}, {"action", image::StepActionName(planned.action)}};
+        if (planned.action == image::StepAction::kExcluded) step["reason"] = planned.reason;
+        if (planned.action == image::StepAction::kConditional) step["conditions"] = planned.conditions;
+        steps.push_back(step);
+      }
     }
-  }
+  };
+  add_plans("plans", image::PlanFor);
+  add_plans("per_cpu_plans", image::PerCpuPlanFor);
   return json;
 }
 

@@ -17,6 +17,7 @@ inline constexpr uint64_t kCr4La57 = 1u << 12;  // 5-level paging
 
 // [intel/vol4]: 2.1 Architectural MSRs
 inline constexpr uint32_t kMsrEfer = 0xc0000080;
+inline constexpr uint32_t kMsrGsBase = 0xc0000101;  // IA32_GS_BASE: the per-CPU record (common/per-cpu.h)
 inline constexpr uint64_t kEferLme = 1u << 8;
 inline constexpr uint64_t kEferNxe = 1u << 11;
 

@@ -16,29 +16,18 @@ struct [[gnu::packed]] DescriptorPointer {
   uint64_t base;
 };
 
-// [intel/vol3]: 8.7 Task Management in 64-bit Mode, Figure 8-11 64-Bit TSS Format. Only the
-// interrupt stack table is used: no privilege change happens (ring 0 only), no I/O bitmap.
-struct [[gnu::packed]] Tss64 {
-  uint32_t reserved0;
-  uint64_t rsp[3];
-  uint64_t reserved1;
-  uint64_t ist[7];  // IST1..IST7
-  uint64_t reserved2;
-  uint16_t reserved3;
-  uint16_t io_map_base;
-};
 static_assert(sizeof(Tss64) == 104);
 static_assert(offsetof(Tss64, rsp) == 4 && offsetof(Tss64, ist) == 36 && offsetof(Tss64, io_map_base) == 102);
 
 // The IST slots: the faults that can come with a stack that cannot take a frame.
 inline constexpr uint8_t kIstDoubleFault = 1, kIstNmi = 2, kIstMachineCheck = 3;
-inline constexpr uint64_t kIstStackBytes = 8192;
-alignas(16) constinit uint8_t gIstStacks[3][kIstStackBytes] = {};
-constinit Tss64 gTss = {};
+
+// The boot CPU's, static: they are loaded before anything could allocate.
+constinit CpuTables gBootCpuTables = {};
 
 // [intel/vol3]: 3.4.5 Segment Descriptors; the code and data descriptors of the boot GDT,
 // then the TSS's 16-byte system descriptor (written at run time: the image may be anywhere).
-constinit uint64_t gGdt[5] = {
+constexpr uint64_t kGdtTemplate[kGdtEntries] = {
     0,
     0x00af9a000000ffff,  // KERNEL_CS
     0x00cf92000000ffff,  // KERNEL_DS
@@ -47,10 +36,10 @@ constinit uint64_t gGdt[5] = {
 static_assert(KERNEL_CS == 1 * 8 && KERNEL_DS == 2 * 8 && KERNEL_TSS == 3 * 8);
 
 // [intel/vol3]: 7.2.3 TSS Descriptor in 64-bit mode: type 9 (available 64-bit TSS), present.
-void WriteTssDescriptor(uint64_t base, uint32_t limit) {
-  gGdt[3] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (uint64_t{0x89} << 40) |
-            (uint64_t{(limit >> 16) & 0xf} << 48) | (((base >> 24) & 0xff) << 56);
-  gGdt[4] = base >> 32;
+void WriteTssDescriptor(uint64_t* gdt, uint64_t base, uint32_t limit) {
+  gdt[3] = (limit & 0xffff) | ((base & 0xffffff) << 16) | (uint64_t{0x89} << 40) |
+           (uint64_t{(limit >> 16) & 0xf} << 48) | (((base >> 24) & 0xff) << 56);
+  gdt[4] = base >> 32;
 }
 
 // [intel/vol3]: 6.14.1 64-Bit Mode IDT
@@ -81,13 +70,17 @@ uint8_t IstOf(int vector) {
 
 }  // namespace
 
-void InstallDescriptorTables() {
-  gTss.ist[kIstDoubleFault - 1] = reinterpret_cast<uint64_t>(gIstStacks[0] + kIstStackBytes);
-  gTss.ist[kIstNmi - 1] = reinterpret_cast<uint64_t>(gIstStacks[1] + kIstStackBytes);
-  gTss.ist[kIstMachineCheck - 1] = reinterpret_cast<uint64_t>(gIstStacks[2] + kIstStackBytes);
-  gTss.io_map_base = sizeof(Tss64);  // no I/O bitmap
-  WriteTssDescriptor(reinterpret_cast<uint64_t>(&gTss), sizeof(Tss64) - 1);
-  const DescriptorPointer gdt{sizeof(gGdt) - 1, reinterpret_cast<uint64_t>(gGdt)};
+void InstallCpuTables(CpuTables& tables) {
+  for (uint32_t i = 0; i < kGdtEntries; ++i) tables.gdt[i] = kGdtTemplate[i];
+  tables.tss = Tss64{};
+  tables.tss.ist[kIstDoubleFault - 1] = reinterpret_cast<uint64_t>(tables.ist_stacks[0] + kIstStackBytes);
+  tables.tss.ist[kIstNmi - 1] = reinterpret_cast<uint64_t>(tables.ist_stacks[1] + kIstStackBytes);
+  tables.tss.ist[kIstMachineCheck - 1] = reinterpret_cast<uint64_t>(tables.ist_stacks[2] + kIstStackBytes);
+  tables.tss.io_map_base = sizeof(Tss64);  // no I/O bitmap
+  WriteTssDescriptor(tables.gdt, reinterpret_cast<uint64_t>(&tables.tss), sizeof(Tss64) - 1);
+  const DescriptorPointer gdt{sizeof(tables.gdt) - 1, reinterpret_cast<uint64_t>(tables.gdt)};
+  // %fs and %gs keep their selectors: loading one would clear the GS base, which holds this
+  // CPU's record (common/per-cpu.h).
   __asm__ volatile(
       "lgdt %0\n"
       "pushq %1\n"
@@ -99,22 +92,39 @@ void InstallDescriptorTables() {
       "movl %%eax, %%ds\n"
       "movl %%eax, %%es\n"
       "movl %%eax, %%ss\n"
-      "movl %%eax, %%fs\n"
-      "movl %%eax, %%gs\n"
       "movw %3, %%ax\n"
       "ltr %%ax\n"
       :
       : "m"(gdt), "i"(KERNEL_CS), "i"(KERNEL_DS), "i"(KERNEL_TSS)
       : "rax", "memory");
+  LoadInterruptTable();
+}
 
+void LoadInterruptTable() {
+  const DescriptorPointer idt{sizeof(gIdt) - 1, reinterpret_cast<uint64_t>(gIdt)};
+  __asm__ volatile("lidt %0" ::"m"(idt) : "memory");
+}
+
+CpuTables& BootCpuTables() { return gBootCpuTables; }
+
+void InstallDescriptorTables() {
+  // The IDT is one for every CPU (as Linux's idt_table): only its TSS, whose IST stacks the
+  // gates name, is each CPU's own.
   for (int vector = 0; vector < 256; ++vector) {
     const uint64_t handler = exception_vectors[vector];
     gIdt[vector] = IdtGate{static_cast<uint16_t>(handler), KERNEL_CS, IstOf(vector),
                            vector == 3 ? kPresentUserInterruptGate : kPresentInterruptGate,
                            static_cast<uint16_t>(handler >> 16), static_cast<uint32_t>(handler >> 32), 0};
   }
-  const DescriptorPointer idt{sizeof(gIdt) - 1, reinterpret_cast<uint64_t>(gIdt)};
-  __asm__ volatile("lidt %0" ::"m"(idt) : "memory");
+  // The boot CPU's data selectors are the loader's until here: load ours, %fs and %gs too.
+  InstallCpuTables(gBootCpuTables);
+  __asm__ volatile(
+      "movl %0, %%eax\n"
+      "movl %%eax, %%fs\n"
+      "movl %%eax, %%gs\n"
+      :
+      : "i"(KERNEL_DS)
+      : "rax", "memory");
 }
 
 }  // namespace arch

@@ -265,6 +265,15 @@ uint32_t CheckNodes(const PlanNode* nodes, uint32_t count, PlanScratch scratch, 
     run = end;
   }
 
+  // The first finish-if-detected entry of each declared level, for the per-CPU check.
+  uint32_t finisher[kSortLevels];
+  for (uint32_t& slot : finisher) slot = kNoNode;
+  for (uint32_t index = 0; index < count; ++index) {
+    const uint32_t rank = LevelRank(nodes[index].level);
+    if (rank < kSortLevels && (nodes[index].flags & kFinishIfDetected) != 0 && finisher[rank] == kNoNode) {
+      finisher[rank] = index;
+    }
+  }
   for (uint32_t index = 0; index < count; ++index) {
     const PlanNode& node = nodes[index];
     if (node.name == nullptr || node.name[0] == '\0') list.Add(Problem(PlanProblem::kMissingName, index));
@@ -279,6 +288,18 @@ uint32_t CheckNodes(const PlanNode* nodes, uint32_t count, PlanScratch scratch, 
       PlanError error = Problem(PlanProblem::kUnknownFlags, index);
       error.value = node.flags & ~kKnownFlags;
       list.Add(error);
+    }
+    if ((node.flags & kPerCpu) != 0) {
+      const uint32_t rank = LevelRank(node.level);
+      if (LevelDeclared(node.level) && node.level >= INIT_LEVEL_CPU_START) {
+        PlanError error = Problem(PlanProblem::kPerCpuTooLate, index);
+        error.value = node.level;
+        list.Add(error);
+      } else if (rank < kSortLevels && finisher[rank] != kNoNode) {
+        PlanError error = Problem(PlanProblem::kPerCpuInFinishingLevel, index, finisher[rank]);
+        error.value = node.level;
+        list.Add(error);
+      }
     }
     CheckExclusions(node, index, list);
     CheckDependencies(nodes, facts, count, index, list);

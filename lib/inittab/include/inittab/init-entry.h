@@ -15,6 +15,12 @@
 // * kFinishIfDetected ends the entry's *level*: later entries of the same level are recorded
 //   as finished and do not run; the next level runs normally. An entry that depends on a
 //   finishing entry of its own level could never run, so that is an error too.
+// * kPerCpu marks work every CPU needs (CPU features, CR4, EFER.NX, the descriptor tables):
+//   it runs on the boot CPU in its level, and on each application processor when that CPU
+//   starts, in plan order, with its own trace. The APs start in INIT_LEVEL_CPU_START, so a
+//   per-CPU entry lies at an earlier level (checked) and finds every boot-CPU entry it depends
+//   on done; it may not share a level with a finish-if-detected entry (checked), since the
+//   boot CPU would end that level where an AP does not.
 // * The table is const; run-time results live in a separate trace.
 #pragma once
 
@@ -35,7 +41,12 @@ namespace inittab {
 
 /// flags
 inline constexpr uint32_t kFinishIfDetected = 1u << 0;  // scope: the rest of this level
-inline constexpr uint32_t kKnownFlags = kFinishIfDetected;
+inline constexpr uint32_t kPerCpu = 1u << 1;            // on the boot CPU, then on every AP
+inline constexpr uint32_t kKnownFlags = kFinishIfDetected | kPerCpu;
+
+/// The level in which the framework starts the application processors (its `smp` entry):
+/// per-CPU entries must lie at an earlier one.
+#define INIT_LEVEL_CPU_START INIT_LEVEL_LATE
 
 inline constexpr uint8_t kAnyEntry = 0xff;
 inline constexpr uint8_t kAnyFirmware = 0xff;

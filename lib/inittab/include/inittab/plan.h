@@ -58,6 +58,8 @@ enum class PlanProblem : uint8_t {
   kDependencyAtLaterLevel,
   kDependencyExcluded,
   kDependencyEndsLevel,      // depends on a kFinishIfDetected entry of its own level: never runs
+  kPerCpuTooLate,            // a per-CPU entry at or after INIT_LEVEL_CPU_START
+  kPerCpuInFinishingLevel,   // a per-CPU entry shares its level with a finish-if-detected one
   kCycle,
   kScratchTooSmall,
   kSealedOrderInvalid,  // the image's sealed order is not an order of its table (plan-seal.h)
@@ -251,6 +253,20 @@ void DescribePlanError(const PlanError& error, const PlanNode* nodes, Sink& out)
       }
       return;
     }
+    case PlanProblem::kPerCpuTooLate:
+      out.Append(" is per-CPU at level ");
+      out.AppendDecimal(error.value);
+      out.Append(": the application processors start in level ");
+      out.AppendDecimal(INIT_LEVEL_CPU_START);
+      out.Append(", so per-CPU work must come before it");
+      return;
+    case PlanProblem::kPerCpuInFinishingLevel:
+      out.Append(" is per-CPU in level ");
+      out.AppendDecimal(error.value);
+      out.Append(", which ");
+      name(error.other);
+      out.Append(" ends when detected (finish-if-detected): the boot CPU could end the level where an AP does not");
+      return;
     case PlanProblem::kDependencyEndsLevel:
       out.Append(" depends on ");
       name(error.other);

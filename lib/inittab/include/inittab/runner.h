@@ -101,4 +101,45 @@ void RunPlan(const PlanNode* nodes, const uint32_t* order, uint32_t count, uint3
   }
 }
 
+/// Runs the per-CPU entries of `order` on an application processor, in the same order and by
+/// the same rules, into `cpu_results` (count entries, caller-owned; only per-CPU entries are
+/// written). A dependency on a boot-CPU entry counts as what it was on the boot CPU
+/// (`boot_results`, from RunPlan): it ran before the APs started. No level is finished here:
+/// the plan checks keep per-CPU entries out of levels with a finish-if-detected entry.
+template <typename Hooks>
+void RunPerCpuPlan(const PlanNode* nodes, const uint32_t* order, uint32_t count, uint32_t environment,
+                   const InitResult* boot_results, InitResult* cpu_results, Hooks& hooks) {
+  const EnvironmentMask here = environment < kEnvironmentCount ? EnvironmentMask{1} << environment : 0;
+  for (uint32_t position = 0; position < count; ++position) {
+    const uint32_t index = order[position];
+    const PlanNode& node = nodes[index];
+    if ((node.flags & kPerCpu) == 0) continue;
+    TraceRecord record{index, InitResult::kRan, kNoNode, InitResult::kRan};
+    uint32_t blocked_by = kNoNode;
+    InitResult blocked_result = InitResult::kRan;
+    for (uint32_t i = 0; i < node.depend_count && blocked_by == kNoNode; ++i) {
+      const uint32_t dependency = node.depends[i];
+      const InitResult result =
+          (nodes[dependency].flags & kPerCpu) != 0 ? cpu_results[dependency] : boot_results[dependency];
+      if (result != InitResult::kRan) {
+        blocked_by = dependency;
+        blocked_result = result;
+      }
+    }
+    if ((SupportMask(node) & here) == 0) {
+      record.result = InitResult::kUnsupported;
+    } else if (blocked_by != kNoNode) {
+      record.result = InitResult::kSkipped;
+      record.cause = blocked_by;
+      record.cause_result = blocked_result;
+    } else if (node.has_detect && !hooks.Detect(index)) {
+      record.result = InitResult::kNotDetected;
+    } else {
+      hooks.Run(index);
+    }
+    cpu_results[index] = record.result;
+    hooks.Record(record);
+  }
+}
+
 }  // namespace inittab
