@@ -11,15 +11,33 @@ root=$1 build=$2
 # one, the initrd entry's fingerprint of its first 4 KiB adds about 30,000 instructions.
 echo "== Boot cost in guest instructions (QEMU TCG, -icount shift=0,sleep=off, no initrd)"
 "$build/tools/unientry-matrix" --rows "$root/tests/boot/matrix.tsv" --build "$build" \
-  --boot-script "$root/tests/boot/boot-qemu.sh" --fast --cost --initrd-size 0 --only '^(pvh|linux16-qemu|linux64-loader|multiboot1-qemu)' \
+  --boot-script "$root/tests/boot/boot-qemu.sh" --fast --cpus 1 --cost --initrd-size 0 --only '^(pvh|linux16-qemu|linux64-loader|multiboot1-qemu)' \
   --svg "$build/boot-timeline.svg" 2>/dev/null || true
 echo "timeline: $build/boot-timeline.svg"
 
 echo
 echo "== Quiet boots (unientry.quiet): entry -> KernelMain (ENTRY->MAIN), target on pvh-microvm: at most 10,000"
 "$build/tools/unientry-matrix" --rows "$root/tests/boot/matrix.tsv" --build "$build" \
-  --boot-script "$root/tests/boot/boot-qemu.sh" --fast --cost --initrd-size 0 --quiet-boot --only '^(pvh|linux16-qemu|linux64-loader|multiboot1-qemu)' \
+  --boot-script "$root/tests/boot/boot-qemu.sh" --fast --cpus 1 --cost --initrd-size 0 --quiet-boot --only '^(pvh|linux16-qemu|linux64-loader|multiboot1-qemu)' \
   2>/dev/null || true
+
+echo
+echo "== AP bring-up: the first INIT to the last AP parked (its per-CPU init done), q35 through PVH"
+# The smp entry's report (unientry: smp ... bring-up-tsc=N send-tsc=N longest-ap-tsc=N). Under
+# -icount every vCPU's instructions advance the one virtual clock in turn, so TOTAL is all CPUs'
+# work one after another (and QEMU's start of each vCPU); the bring-up's own critical path is
+# the INITs and SIPIs sent (SEND) plus the longest AP's own path (its trampoline's first
+# instruction to its parked loop, on its own TSC: LONGEST-AP), which parallel CPUs overlap.
+printf '%-5s %12s %8s %12s %14s %s\n' APS TOTAL SEND LONGEST-AP SEND+LONGEST ONLINE
+for aps in 1 2 4 8; do
+  line=$(timeout 60 qemu-system-x86_64 -M q35 -m 256 -nodefaults -display none -monitor none -no-reboot \
+    -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 -icount shift=0,sleep=off -smp $((aps + 1)) \
+    -kernel "$build/kernel/unientry.elf" -append "unientry.quiet" | tr -d '\r' | grep '^unientry: smp online=' || true)
+  value() { sed -n "s/.* $1=\\([0-9]*\\).*/\\1/p" <<<"$line"; }
+  total=$(value bring-up-tsc) send=$(value send-tsc) longest=$(value longest-ap-tsc) online=$(value online)
+  critical=$(( ${send:-0} + ${longest:-0} ))
+  printf '%-5d %12s %8s %12s %14s %s\n' "$aps" "${total:--}" "${send:--}" "${longest:--}" "$critical" "${online:--}"
+done
 
 echo
 echo "== The mode switch (entry -> 64-bit mode) against the minimal stubs (microvm)"

@@ -9,6 +9,9 @@ namespace {
 volatile bool gTimerFired = false;
 void OnTimer(void*) { gTimerFired = true; }
 
+// Every CPU greets once, in turn: RunOnAll runs this on each AP and here, and waits for all.
+void Greet(void*) { unientry::Print("hello from cpu {} (APIC ID {})\n", unientry::CurrentCpu(), unientry::CpuApicId(unientry::CurrentCpu())); }
+
 }  // namespace
 
 void KernelMain(const unientry::BootInfo& boot) {
@@ -43,5 +46,7 @@ void KernelMain(const unientry::BootInfo& boot) {
   } else {
     unientry::Print("no timer on this boot\n");
   }
+  unientry::Print("{} CPUs online\n", unientry::CpuCount());
+  unientry::RunOnAll(Greet, nullptr);
   unientry::Exit(unientry::Status::kOk);
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// test-guest: three tests with the three everyday outcomes.
+// test-guest: four tests with the three everyday outcomes; one runs on every CPU.
 #include <unientry/unientry.h>
 
 namespace {
@@ -15,6 +15,22 @@ uint64_t ReadCr0() {
 // Passes wherever the kernel runs: the framework entered 64-bit mode with paging on.
 UNIENTRY_TEST(PagingIsOn, "paging-is-on") {
   return (ReadCr0() >> 31) & 1 ? unientry::test::Success() : unientry::test::Failure("CR0.PG is clear");
+}
+
+// Runs on every CPU the framework started (RunOnAll): each one says it ran, under its own
+// index, with paging on. A CPU that is online but never runs the function fails the test.
+volatile uint32_t gRanOn[256] = {};
+void CheckThisCpu(void*) {
+  const uint32_t cpu = unientry::CurrentCpu();
+  if (cpu < 256 && ((ReadCr0() >> 31) & 1) != 0) __atomic_add_fetch(&gRanOn[cpu], 1, __ATOMIC_RELAXED);
+}
+
+UNIENTRY_TEST(RunsOnEveryCpu, "runs-on-every-cpu") {
+  unientry::RunOnAll(CheckThisCpu, nullptr);
+  for (uint32_t cpu = 0; cpu < unientry::CpuCount() && cpu < 256; ++cpu) {
+    if (gRanOn[cpu] != 1) return unientry::test::Failure("a CPU did not run the function exactly once");
+  }
+  return unientry::test::Success();
 }
 
 // Skipped unless the loader handed over a module: a test that needs what this boot lacks.

@@ -4,6 +4,7 @@
 
 #include "unientry/acpi.h"
 #include "unientry/boot.h"
+#include "unientry/cpu.h"
 #include "unientry/exit.h"
 #include "unientry/init.h"
 #include "unientry/interrupts.h"

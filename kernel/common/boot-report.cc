@@ -121,6 +121,7 @@ void PrintAcpi() {
         line.Append(i == 0 ? "" : ",").AppendDecimal(madt->cpus[i].apic_id).Append(madt->cpus[i].enabled ? "" : "?");
       }
       if (madt->cpus_dropped != 0) line.Append(" dropped=").AppendDecimal(madt->cpus_dropped);
+      if (madt->cpus_absent != 0) line.Append(" absent=").AppendDecimal(madt->cpus_absent);
       line.Append(" local-apic=").AppendHex(madt->local_apic_address).Append(madt->pcat_compat ? " pic=yes" : " pic=no");
     }
     for (uint32_t i = 0; i < madt->io_apic_count; ++i) {

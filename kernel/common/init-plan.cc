@@ -172,14 +172,11 @@ void RunPerCpuInitTable() {
   PrintSummary(gCount, cpu.init_results, true);
 }
 
-bool PerCpuInitRan(const percpu::Cpu& cpu) {
-  for (uint32_t position = 0; position < gCount; ++position) {
-    const uint32_t node = gOrder[position];
-    if ((gNodes[node].flags & inittab::kPerCpu) == 0) continue;
-    // What ran on the boot CPU must have run here too; the rest is each CPU's own answer.
-    if (gResults[node] == inittab::InitResult::kRan && cpu.init_results[node] != inittab::InitResult::kRan) {
-      return false;
-    }
-  }
-  return true;
+bool InitEntryRanHere(const inittab::InitEntry& entry) {
+  const auto table = linktab::Entries<LINKTAB_TABLE(init)>();
+  const auto index = &entry - table.data();
+  if (index < 0 || static_cast<uint64_t>(index) >= gCount) return false;
+  const percpu::Cpu& cpu = percpu::ThisCpu();
+  const bool own = cpu.index != 0 && (gNodes[index].flags & inittab::kPerCpu) != 0;
+  return (own ? cpu.init_results[index] : gResults[index]) == inittab::InitResult::kRan;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "abi/boot-descriptor.h"
+#include "inittab/init-entry.h"
 
 /// Stops the boot with every problem listed if the table is invalid; otherwise prints
 /// `unientry: init <level> <name> <result> ...` for each entry as it is handled.
@@ -17,8 +18,9 @@ struct Cpu;
 /// `unientry: cpu N init-summary ...`.
 void RunPerCpuInitTable();
 
-/// Whether `cpu` ran every per-CPU entry that ran on the boot CPU.
-bool PerCpuInitRan(const percpu::Cpu& cpu);
+/// Whether `entry` ran on this CPU (a per-CPU entry on an AP: in its own run; otherwise on the
+/// boot CPU).
+bool InitEntryRanHere(const inittab::InitEntry& entry);
 
 /// The name of the init entry running now on this CPU, or nullptr (for the crash report).
 const char* RunningInitEntry();

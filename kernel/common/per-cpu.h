@@ -43,7 +43,8 @@ struct Cpu {
   void* volatile work_argument;
   volatile uint64_t work_posted;
   volatile uint64_t work_done;
-  uint64_t start_tsc, parked_tsc;  // the INIT sent to it; its arrival in the parked loop
+  // An AP's own cost, on its own TSC: the trampoline's first instruction to the parked loop.
+  uint64_t bring_up_ticks;
   inittab::InitResult init_results[kMaxInitEntries];
 };
 

@@ -13,6 +13,7 @@
 #include "abi/multiboot2.h"
 #include "abi/hvm-start-info.h"
 #include "abi/xen.h"
+#include "arch/x86/ap-trampoline.h"
 #include "arch/x86/cpu.h"
 #include "arch/x86/ports.h"
 #include "unientry/exit.h"
@@ -58,6 +59,19 @@ void GenerateAsmOffsets() {
   DEFINE(IO_DELAY_PORT, arch::kIoDelayPort);
   DEFINE(CMOS_NMI_DISABLE, arch::kCmosNmiDisable);
   DEFINE(STATUS_FAIL, unientry::Status::kFail);
+#define AP_FIELD(name, member) \
+  DEFINE(name, arch::kApTrampolineDataOffset + offsetof(arch::ApTrampolineData, member))
+  DEFINE(AP_TRAMPOLINE_DATA, arch::kApTrampolineDataOffset);
+  AP_FIELD(AP_TRAMPOLINE_GDT_POINTER, gdt_limit);
+  AP_FIELD(AP_TRAMPOLINE_TO_PROTECTED_MODE, to_protected_mode);
+  AP_FIELD(AP_TRAMPOLINE_TO_LONG_MODE, to_long_mode);
+  AP_FIELD(AP_TRAMPOLINE_CR3, cr3);
+  AP_FIELD(AP_TRAMPOLINE_CR4_SET, cr4_set);
+  AP_FIELD(AP_TRAMPOLINE_EFER_SET, efer_set);
+  AP_FIELD(AP_TRAMPOLINE_NEXT_SLOT, next_slot);
+  AP_FIELD(AP_TRAMPOLINE_ENTRY, entry);
+  AP_FIELD(AP_TRAMPOLINE_STACKS, stacks);
+  AP_FIELD(AP_TRAMPOLINE_STACK_BYTES, stack_bytes);
   DEFINE(CPUID_EXTENDED_MAX, arch::kCpuidExtendedMaxLeaf);
   DEFINE(CPUID_EXTENDED_FEATURES, arch::kCpuidExtendedFeatures);
   DEFINE(CPUID_EXTENDED_EDX_LM_BIT, arch::kCpuidExtendedEdxLongModeBit);

@@ -34,6 +34,7 @@
 #                            initramfs whose init kexecs the kernel: kexec-tools' bzImage64
 #                            loader (kexec_load), or the kernel's own loader (kexec_file_load)
 #     --xen FILE             the Xen hypervisor image (build/xen/xen-4.17; ./unientry setup fetches it)
+#     --xen-args WORDS       more words for Xen's command line (dom0_max_vcpus=2)
 #     --kexec DIR            Debian's kernel and the kexec initramfs (build/kexec; ./unientry setup
 #                            makes it with tests/boot/kexec/make-kexec-root.sh)
 #     --firmware bios|efi    bios (default: SeaBIOS or qboot) or efi (OVMF, -bios OVMF.fd)
@@ -70,7 +71,7 @@
 set -u
 
 machine= kernel= append= initrd= initrd_size= expect=ok timeout=20 log= quiet=0
-loader=qemu firmware=bios qemu_args= kvm=0 xen= memory=256 shell_first= gdb_port= gfxpayload= memory_after= optional_boot_data=0 kexec_root= serial_input=
+loader=qemu firmware=bios qemu_args= kvm=0 xen= xen_extra= memory=256 shell_first= gdb_port= gfxpayload= memory_after= optional_boot_data=0 kexec_root= serial_input=
 expect_lines=() reject_lines=() modules=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -88,6 +89,7 @@ while [ $# -gt 0 ]; do
     --kvm) kvm=1; shift ;;
     --gdb) gdb_port=$2; shift 2 ;;
     --xen) xen=$2; shift 2 ;;
+    --xen-args) xen_extra=$2; shift 2 ;;
     --kexec) kexec_root=$2; shift 2 ;;
     --initrd) initrd=$2; shift 2 ;;
     --initrd-size) initrd_size=$2; shift 2 ;;
@@ -234,7 +236,7 @@ case $loader in
   xen:pvh|xen:pv)
     [ -f "$xen" ] || { echo "boot-qemu.sh: Xen image '$xen' not found (./unientry setup fetches it)" >&2; exit 2; }
     # Xen owns COM1 and prints the kernel's lines as "(d0) ..."; guest_loglvl=all lets them through.
-    xen_args="console=com1 com1=115200,8n1 noreboot dom0_mem=64M guest_loglvl=all"
+    xen_args="console=com1 com1=115200,8n1 noreboot dom0_mem=64M guest_loglvl=all${xen_extra:+ $xen_extra}"
     if [ "$loader" = xen:pvh ]; then
       # A PVH dom0 needs hardware-assisted paging (-cpu max) and an IOMMU.
       xen_args="$xen_args dom0=pvh iommu=1"

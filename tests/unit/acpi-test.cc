@@ -125,6 +125,7 @@ TEST_F(AcpiTest, QemuLikeTables) {
   EXPECT_EQ(madt.local_apic_address, 0xfee00000u);
   EXPECT_TRUE(madt.pcat_compat);
   ASSERT_EQ(madt.cpu_count, 2u);  // the third is neither enabled nor online-capable
+  EXPECT_EQ(madt.cpus_absent, 1u);
   EXPECT_EQ(madt.cpus[1].apic_id, 1u);
   EXPECT_TRUE(madt.cpus[1].enabled);
   ASSERT_EQ(madt.io_apic_count, 1u);

@@ -3,6 +3,7 @@
 // kernel's real table (test-probe may not be detected; test-after-probe depends on it).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -152,6 +153,90 @@ TEST(BootLog, ParsesFirmwareAndSkippedLines) {
   ASSERT_EQ(log.trace.size(), 1u);
   EXPECT_EQ(log.trace[0].result, "skipped");
   EXPECT_EQ(log.trace[0].detail, "depends on a, which was not-detected");
+}
+
+// An AP's trace (unientry: cpu N init ...) against the per-CPU plan: the per-CPU entries of
+// the same order, checked by the same rules, with the boot CPU's results for its dependencies.
+class CpuTraceTest : public TraceTest {
+ protected:
+  // The boot CPU's trace (as Trace gives it) and CPU 1's: every per-CPU step "ran" except those
+  // in `ap_results`, and without those in `ap_missing`.
+  image::BootLog Log(const std::map<std::string, std::pair<std::string, std::string>>& ap_results,
+                     const std::vector<std::string>& ap_missing = {}) {
+    image::BootLog log;
+    log.trace = Trace(pvh_bios_, {});
+    image::CpuTrace& cpu = log.cpus[1];
+    for (const image::TraceStep& step : Trace(pvh_bios_, ap_results)) {
+      const auto node = NodeNamed(step.name);
+      if ((table_.entries()[node].flags & inittab::kPerCpu) == 0) continue;
+      if (std::find(ap_missing.begin(), ap_missing.end(), step.name) != ap_missing.end()) continue;
+      cpu.trace.push_back(step);
+    }
+    cpu.has_summary = true;
+    cpu.summary_plan = image::PlanHash(image::PerCpuOrder(table_, plan_.order));
+    for (const image::TraceStep& step : cpu.trace) cpu.summary_results += step.result == "ran" ? 'r' : step.result[0];
+    return log;
+  }
+  uint32_t NodeNamed(const std::string& name) const {
+    for (uint32_t i = 0; i < table_.entries().size(); ++i) {
+      if (table_.entries()[i].name == name) return i;
+    }
+    return 0;
+  }
+  std::vector<std::string> CompareCpu(const image::BootLog& log) {
+    return image::CompareCpuTraceWithPlan(table_, plan_.order, pvh_bios_, log, 1);
+  }
+};
+
+TEST_F(CpuTraceTest, AnApThatRanThePerCpuPlanMatches) {
+  ASSERT_FALSE(image::PerCpuOrder(table_, plan_.order).empty()) << "the table has per-CPU entries";
+  EXPECT_EQ(CompareCpu(Log({})), std::vector<std::string>{});
+}
+
+TEST_F(CpuTraceTest, AStepThatRanOnTheBootCpuButNotOnAnApIsAFailure) {
+  // The seed's regression, on an AP: cr4-shadow missing from its path.
+  const auto differences = CompareCpu(Log({}, {"cr4-shadow"}));
+  ASSERT_FALSE(differences.empty());
+  EXPECT_NE(differences[0].find("cpu 1: step 2: the plan has 'cr4-shadow'"), std::string::npos) << differences[0];
+}
+
+TEST_F(CpuTraceTest, AnApThatSkipsWhatItMustRunDiverges) {
+  const auto differences =
+      CompareCpu(Log({{"cr4-shadow", {"skipped", "depends on cpu-features, which was not-detected"}}}));
+  ASSERT_FALSE(differences.empty());
+  EXPECT_NE(differences[0].find("'cr4-shadow' skipped"), std::string::npos) << differences[0];
+}
+
+TEST_F(CpuTraceTest, AnApWithoutATraceOrSummaryIsReported) {
+  image::BootLog log = Log({});
+  log.cpus.clear();
+  EXPECT_EQ(CompareCpu(log), std::vector<std::string>{"cpu 1: no trace"});
+  log = Log({});
+  log.cpus[1].summary_plan ^= 1;
+  const auto differences = CompareCpu(log);
+  ASSERT_EQ(differences.size(), 1u);
+  EXPECT_NE(differences[0].find("cpu 1: init-summary: plan"), std::string::npos) << differences[0];
+}
+
+TEST(BootLog, ParsesAnApsTraceAndTheOnlineCount) {
+  const image::BootLog log = image::ParseBootLog(
+      "unientry: cpu 2 cpu vendor=AuthenticAMD family=0xf\n"
+      "unientry: cpu 2 init 10000 cpu-features ran\n"
+      "unientry: cpu 2 init 10000 nx not-detected\n"
+      "unientry: cpu 2 init-summary pvh/bios plan=0x011ff8d1 results=rn\n"
+      "unientry: init 10000 cpu-features ran\n"
+      "unientry: smp online=3 started=2 listed=3\n");
+  ASSERT_EQ(log.cpus.count(2), 1u);
+  const image::CpuTrace& cpu = log.cpus.at(2);
+  ASSERT_EQ(cpu.trace.size(), 2u);
+  EXPECT_EQ(cpu.trace[1].name, "nx");
+  EXPECT_EQ(cpu.trace[1].result, "not-detected");
+  EXPECT_TRUE(cpu.has_summary);
+  EXPECT_EQ(cpu.summary_plan, 0x011ff8d1u);
+  EXPECT_EQ(cpu.summary_results, "rn");
+  ASSERT_EQ(log.trace.size(), 1u);  // the boot CPU's own
+  EXPECT_EQ(log.cpus_online, 3);
+  EXPECT_TRUE(log.entry.empty());  // an AP's summary does not name the boot
 }
 
 }  // namespace

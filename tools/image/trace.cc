@@ -16,6 +16,34 @@ const std::string kPrefix = "unientry: ";
 
 bool Starts(const std::string& text, const std::string& prefix) { return text.rfind(prefix, 0) == 0; }
 
+// "init LEVEL NAME RESULT [detail]" or "init-summary ENTRY/FIRMWARE plan=0xHASH results=LETTERS",
+// after the key. `log` (the boot CPU's) also takes the environment from a summary.
+void ParseInitLine(const std::string& key, std::istringstream& words, std::vector<TraceStep>& trace,
+                   bool& has_summary, uint32_t& summary_plan, std::string& summary_results, BootLog* log) {
+  if (key == "init") {
+    TraceStep step{};
+    std::string level;
+    words >> level >> step.name >> step.result;
+    if (!step.result.empty() && step.result.back() == ':') step.result.pop_back();  // "skipped: ..."
+    if (level.empty() || level.find_first_not_of("0123456789") != std::string::npos || step.result.empty()) return;
+    step.level = static_cast<uint32_t>(std::stoul(level));
+    std::getline(words, step.detail);
+    if (!step.detail.empty() && step.detail[0] == ' ') step.detail.erase(0, 1);
+    trace.push_back(step);
+    return;
+  }
+  std::string environment, plan, results;
+  words >> environment >> plan >> results;
+  const size_t slash = environment.find('/');
+  if (slash != std::string::npos && plan.rfind("plan=0x", 0) == 0 && results.rfind("results=", 0) == 0) {
+    if (log != nullptr && log->entry.empty()) log->entry = environment.substr(0, slash);
+    if (log != nullptr && log->firmware.empty()) log->firmware = environment.substr(slash + 1);
+    has_summary = true;
+    summary_plan = static_cast<uint32_t>(std::stoul(plan.substr(7, 8), nullptr, 16));
+    summary_results = results.substr(8);
+  }
+}
+
 }  // namespace
 
 BootLog ParseBootLog(const std::string& text) {
@@ -38,26 +66,22 @@ BootLog ParseBootLog(const std::string& text) {
       words >> log.status;
       std::getline(words, log.status_message);
       if (!log.status_message.empty() && log.status_message[0] == ' ') log.status_message.erase(0, 1);
-    } else if (key == "init") {
-      TraceStep step{};
-      std::string level;
-      words >> level >> step.name >> step.result;
-      if (!step.result.empty() && step.result.back() == ':') step.result.pop_back();  // "skipped: ..."
-      if (level.empty() || level.find_first_not_of("0123456789") != std::string::npos || step.result.empty()) continue;
-      step.level = static_cast<uint32_t>(std::stoul(level));
-      std::getline(words, step.detail);
-      if (!step.detail.empty() && step.detail[0] == ' ') step.detail.erase(0, 1);
-      log.trace.push_back(step);
-    } else if (key == "init-summary") {
-      std::string environment, plan, results;
-      words >> environment >> plan >> results;
-      const size_t slash = environment.find('/');
-      if (slash != std::string::npos && plan.rfind("plan=0x", 0) == 0 && results.rfind("results=", 0) == 0) {
-        if (log.entry.empty()) log.entry = environment.substr(0, slash);
-        if (log.firmware.empty()) log.firmware = environment.substr(slash + 1);
-        log.has_summary = true;
-        log.summary_plan = static_cast<uint32_t>(std::stoul(plan.substr(7, 8), nullptr, 16));
-        log.summary_results = results.substr(8);
+    } else if (key == "init" || key == "init-summary") {
+      ParseInitLine(key, words, log.trace, log.has_summary, log.summary_plan, log.summary_results, &log);
+    } else if (key == "cpu") {
+      // An AP's line: "cpu N init ..." or "cpu N init-summary ..." (others are its messages).
+      std::string index, inner;
+      words >> index >> inner;
+      if (index.empty() || index.find_first_not_of("0123456789") != std::string::npos) continue;
+      if (inner != "init" && inner != "init-summary") continue;
+      CpuTrace& cpu = log.cpus[static_cast<uint32_t>(std::stoul(index))];
+      ParseInitLine(inner, words, cpu.trace, cpu.has_summary, cpu.summary_plan, cpu.summary_results, nullptr);
+    } else if (key == "smp") {
+      std::string online;
+      words >> online;
+      if (online.rfind("online=", 0) == 0 && online.size() > 7 &&
+          online.find_first_not_of("0123456789", 7) == std::string::npos) {
+        log.cpus_online = static_cast<int64_t>(std::stoul(online.substr(7)));
       }
     } else if (key == "test") {
       TestStep test;
@@ -122,8 +146,14 @@ std::string EnvironmentName(uint32_t environment) {
   return sink.text;
 }
 
-std::vector<std::string> CompareTraceWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
-                                              uint32_t environment, const std::vector<TraceStep>& trace) {
+namespace {
+
+using Results = std::map<uint32_t, std::string>;  // node -> its result in a trace
+
+// The runner's rules replayed over `trace` (RunPlan's, or RunPerCpuPlan's when `boot` gives
+// the boot CPU's results for the dependencies that are not per-CPU).
+std::vector<std::string> CompareSteps(const InitTable& table, const std::vector<uint32_t>& order, uint32_t environment,
+                                      const std::vector<TraceStep>& trace, const Results* boot) {
   std::vector<std::string> differences;
   const auto& entries = table.entries();
   std::map<uint32_t, std::string> results;             // node -> its result in this trace
@@ -155,8 +185,10 @@ std::vector<std::string> CompareTraceWithPlan(const InitTable& table, const std:
     const auto finished = finished_levels.find(planned.level);
     std::string blocked_by, blocked_result;
     for (uint32_t dependency : planned.depends) {
-      const auto found = results.find(dependency);
-      const std::string result = found == results.end() ? "(not in the trace)" : found->second;
+      const Results& source =
+          boot != nullptr && (entries[dependency].flags & inittab::kPerCpu) == 0 ? *boot : results;
+      const auto found = source.find(dependency);
+      const std::string result = found == source.end() ? "(not in the trace)" : found->second;
       if (result != "ran") {
         blocked_by = entries[dependency].name;
         blocked_result = result;
@@ -191,49 +223,98 @@ std::vector<std::string> CompareTraceWithPlan(const InitTable& table, const std:
   return differences;
 }
 
+}  // namespace
+
+std::vector<std::string> CompareTraceWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
+                                              uint32_t environment, const std::vector<TraceStep>& trace) {
+  return CompareSteps(table, order, environment, trace, nullptr);
+}
+
 uint32_t PlanHash(const std::vector<uint32_t>& order) {
   uint32_t hash = inittab::kPlanHashSeed;
   for (uint32_t index : order) hash = inittab::PlanHashStep(hash, index);
   return hash;
 }
 
-std::vector<std::string> CompareSummaryWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
-                                                uint32_t environment, const BootLog& log) {
+namespace {
+
+std::vector<std::string> CompareSummary(const InitTable& table, const std::vector<uint32_t>& order, uint32_t environment,
+                                        bool has_summary, uint32_t summary_plan, const std::string& summary_results,
+                                        const std::vector<TraceStep>& trace, const Results* boot) {
   std::vector<std::string> differences;
-  if (!log.has_summary) {
+  if (!has_summary) {
     differences.push_back("no init-summary line");
     return differences;
   }
-  if (log.summary_plan != PlanHash(order)) {
+  if (summary_plan != PlanHash(order)) {
     differences.push_back(fmt::format("init-summary: plan {:#010x}, the image's plan is {:#010x} (another order or "
                                       "another kernel)",
-                                      log.summary_plan, PlanHash(order)));
+                                      summary_plan, PlanHash(order)));
     return differences;
   }
   static const std::map<char, std::string> kNames = {
       {'r', "ran"}, {'u', "unsupported"}, {'n', "not-detected"}, {'f', "finished"}, {'s', "skipped"}};
   std::vector<TraceStep> rebuilt;
-  for (size_t i = 0; i < log.summary_results.size() && i < order.size(); ++i) {
-    const auto name = kNames.find(log.summary_results[i]);
+  for (size_t i = 0; i < summary_results.size() && i < order.size(); ++i) {
+    const auto name = kNames.find(summary_results[i]);
     const InitTableEntry& entry = table.entries()[order[i]];
-    rebuilt.push_back(TraceStep{entry.level, entry.name, name == kNames.end() ? std::string(1, log.summary_results[i])
+    rebuilt.push_back(TraceStep{entry.level, entry.name, name == kNames.end() ? std::string(1, summary_results[i])
                                                                               : name->second, "", true});
   }
-  if (log.summary_results.size() != order.size()) {
-    differences.push_back(fmt::format("init-summary: {} results for a plan of {} entries", log.summary_results.size(),
+  if (summary_results.size() != order.size()) {
+    differences.push_back(fmt::format("init-summary: {} results for a plan of {} entries", summary_results.size(),
                                       order.size()));
   }
-  if (log.trace.empty()) {
-    const auto replayed = CompareTraceWithPlan(table, order, environment, rebuilt);
+  if (trace.empty()) {
+    const auto replayed = CompareSteps(table, order, environment, rebuilt, boot);
     differences.insert(differences.end(), replayed.begin(), replayed.end());
     return differences;
   }
-  for (size_t i = 0; i < rebuilt.size() && i < log.trace.size(); ++i) {
-    if (rebuilt[i].result != log.trace[i].result) {
+  for (size_t i = 0; i < rebuilt.size() && i < trace.size(); ++i) {
+    if (rebuilt[i].result != trace[i].result) {
       differences.push_back(fmt::format("init-summary: step {} '{}' says {}, the trace says {}", i + 1, rebuilt[i].name,
-                                        rebuilt[i].result, log.trace[i].result));
+                                        rebuilt[i].result, trace[i].result));
     }
   }
+  return differences;
+}
+
+}  // namespace
+
+std::vector<std::string> CompareSummaryWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
+                                                uint32_t environment, const BootLog& log) {
+  return CompareSummary(table, order, environment, log.has_summary, log.summary_plan, log.summary_results, log.trace,
+                        nullptr);
+}
+
+std::vector<std::string> CompareCpuTraceWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
+                                                 uint32_t environment, const BootLog& boot, uint32_t cpu) {
+  std::vector<std::string> differences;
+  const auto found = boot.cpus.find(cpu);
+  if (found == boot.cpus.end()) {
+    differences.push_back(fmt::format("cpu {}: no trace", cpu));
+    return differences;
+  }
+  const CpuTrace& trace = found->second;
+  // The boot CPU's results, from its trace or, on a quiet boot, its summary's letters.
+  Results boot_results;
+  static const std::map<char, std::string> kNames = {
+      {'r', "ran"}, {'u', "unsupported"}, {'n', "not-detected"}, {'f', "finished"}, {'s', "skipped"}};
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (i < boot.trace.size()) {
+      boot_results[order[i]] = boot.trace[i].result;
+    } else if (i < boot.summary_results.size()) {
+      const auto name = kNames.find(boot.summary_results[i]);
+      if (name != kNames.end()) boot_results[order[i]] = name->second;
+    }
+  }
+  const std::vector<uint32_t> per_cpu = PerCpuOrder(table, order);
+  std::vector<std::string> found_differences;
+  if (!trace.trace.empty()) found_differences = CompareSteps(table, per_cpu, environment, trace.trace, &boot_results);
+  const auto summary = CompareSummary(table, per_cpu, environment, trace.has_summary, trace.summary_plan,
+                                      trace.summary_results, trace.trace, &boot_results);
+  found_differences.insert(found_differences.end(), summary.begin(), summary.end());
+  for (const std::string& difference : found_differences) differences.push_back(fmt::format("cpu {}: {}", cpu, difference));
   return differences;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,15 @@ struct TestStep {
   std::string message;  // as printed, quotes included; "" when none
 };
 
+/// One application processor's run of the per-CPU plan: "unientry: cpu N init ..." lines and
+/// its "unientry: cpu N init-summary ..." line.
+struct CpuTrace {
+  std::vector<TraceStep> trace;
+  bool has_summary = false;
+  uint32_t summary_plan = 0;
+  std::string summary_results;
+};
+
 struct BootLog {
   std::string entry;     // from "unientry: entry NAME"
   std::string firmware;  // from "unientry: firmware NAME"
@@ -40,6 +50,8 @@ struct BootLog {
   std::string summary_results;
   bool test_guest = false;       // a "unientry: test-summary ..." line was printed
   std::vector<TestStep> tests;
+  std::map<uint32_t, CpuTrace> cpus;  // each AP's trace, by its index (1..)
+  int64_t cpus_online = -1;           // "unientry: smp online=N ..."; -1 when it printed none
 };
 
 BootLog ParseBootLog(const std::string& text);
@@ -53,6 +65,12 @@ BootLog ParseBootLog(const std::string& text);
 /// an entry with a detect hook. Empty when the boot did what the plan says.
 std::vector<std::string> CompareTraceWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
                                               uint32_t environment, const std::vector<TraceStep>& trace);
+
+/// The same for application processor `cpu`'s trace, against the per-CPU plan (PerCpuPlanFor):
+/// the per-CPU entries in order, a dependency on a boot-CPU entry counting as what the boot
+/// CPU's trace (`boot`) says; and its summary line, when it printed one.
+std::vector<std::string> CompareCpuTraceWithPlan(const InitTable& table, const std::vector<uint32_t>& order,
+                                                 uint32_t environment, const BootLog& boot, uint32_t cpu);
 
 /// The plan hash the kernel prints in its init summary, for `order` (inittab/runner.h).
 uint32_t PlanHash(const std::vector<uint32_t>& order);

@@ -49,6 +49,7 @@ struct Options {
   bool json = false, fast_only = false, cost = false, quiet_boot = false;
   int timeout = 60;
   uint64_t initrd_size = kFactsInitrdSize;  // 0: no initrd
+  unsigned cpus = 2;  // -smp for every row (Xen: dom0_max_vcpus too)
 };
 
 struct Result {
@@ -104,6 +105,13 @@ std::string PassName(const std::string& outcome, bool test_guest) {
   return outcome;  // test-skip, test-failure, test-error; fail, panic, crash when expected
 }
 
+void CheckCpus(const Options& options, const image::InitTable& table, const std::vector<uint32_t>& order,
+               uint32_t environment, Result& result);
+
+unsigned RowCpus(const Options& options, const matrix::Row& row) {
+  return row.cpus > 0 ? static_cast<unsigned>(row.cpus) : options.cpus;
+}
+
 Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs, const image::InitTable& table,
             const std::vector<uint32_t>& order) {
   Result result{row, "", "", 0, {}, {}, "", "", {}, {}};
@@ -134,7 +142,13 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
   if (options.quiet_boot) command_line += " unientry.quiet";
   argv.insert(argv.end(), {"--append", command_line, "--optional-boot-data"});
   if (options.initrd_size != 0) argv.insert(argv.end(), {"--initrd-size", std::to_string(options.initrd_size)});
-  if (options.cost) argv.insert(argv.end(), {"--qemu-args", "-icount shift=0,sleep=off"});
+  const unsigned cpus = RowCpus(options, row);
+  std::string qemu_args = cpus > 1 ? fmt::format("-smp {}", cpus) : "";
+  if (options.cost) qemu_args += std::string(qemu_args.empty() ? "" : " ") + "-icount shift=0,sleep=off";
+  if (!qemu_args.empty()) argv.insert(argv.end(), {"--qemu-args", qemu_args});
+  if (cpus > 1 && row.loader.rfind("xen", 0) == 0) {
+    argv.insert(argv.end(), {"--xen-args", fmt::format("dom0_max_vcpus={}", cpus)});
+  }
   const auto start = std::chrono::steady_clock::now();
   const int status = Run(argv, output);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -188,10 +202,32 @@ Result Boot(const Options& options, const matrix::Row& row, const fs::path& logs
   if (!stops_early) {
     const auto summary_differences = image::CompareSummaryWithPlan(table, order, environment, result.log);
     result.differences.insert(result.differences.end(), summary_differences.begin(), summary_differences.end());
+    CheckCpus(options, table, order, environment, result);
   }
   result.classification = result.differences.empty() ? PassName(outcome, result.log.test_guest) : "diverged";
   if (!result.differences.empty()) result.detail = result.differences.front();
   return result;
+}
+
+// Every CPU the row was given is online, and each AP's trace is the per-CPU plan, where the
+// plan starts APs (its "smp" entry is not excluded); an AP's trace is checked wherever there is one.
+void CheckCpus(const Options& options, const image::InitTable& table, const std::vector<uint32_t>& order,
+               uint32_t environment, Result& result) {
+  bool starts_aps = false;
+  for (const image::PlannedStep& step : image::PlanFor(table, order, environment)) {
+    if (table.entries()[step.node].name == "smp") starts_aps = step.action != image::StepAction::kExcluded;
+  }
+  const unsigned cpus = RowCpus(options, result.row);
+  if (starts_aps && cpus > 1 && result.log.cpus_online != static_cast<int64_t>(cpus)) {
+    result.differences.push_back(fmt::format("cpus: the row has {}, {} online", cpus,
+                                             result.log.cpus_online < 0 ? std::string("(no smp line)")
+                                                                        : std::to_string(result.log.cpus_online)));
+  }
+  const uint32_t expected_aps = starts_aps ? cpus - 1 : 0;
+  for (uint32_t cpu = 1; cpu <= std::max<uint32_t>(expected_aps, result.log.cpus.empty() ? 0 : result.log.cpus.rbegin()->first); ++cpu) {
+    const auto differences = image::CompareCpuTraceWithPlan(table, order, environment, result.log, cpu);
+    result.differences.insert(result.differences.end(), differences.begin(), differences.end());
+  }
 }
 
 std::string Cost(const Result& result, const std::string& from, const std::string& to) {
@@ -238,6 +274,8 @@ int main(int argc, char** argv) {
                                            "(default: facts.tsv beside --rows, if there is one)");
   app.add_flag("--quiet-boot", options.quiet_boot, "boot with unientry.quiet: the init trace is one summary line");
   app.add_option("--timeout", options.timeout, "seconds per boot");
+  app.add_option("--cpus", options.cpus, "CPUs every row's machine gets (-smp; Xen rows: dom0_max_vcpus too); "
+                                         "each must come online with its trace the per-CPU plan (default 2)");
   CLI11_PARSE(app, argc, argv);
   if (options.kernel.empty() && options.build.empty()) {
     fmt::print(stderr, "error: give --kernel PREFIX (or --build DIR for unientry's own kernel)\n");
@@ -375,7 +413,8 @@ int main(int argc, char** argv) {
                                  {"machine", result.row.machine}, {"image", result.row.image},
                                  {"loader", result.row.loader}, {"firmware", result.row.firmware},
                                  {"result", result.classification}, {"detail", result.detail},
-                                 {"seconds", result.seconds}, {"differences", result.differences},
+                                 {"seconds", result.seconds}, {"cpus_online", result.log.cpus_online},
+                                 {"differences", result.differences},
                                  {"costs", nlohmann::ordered_json::object()},
                                  {"facts", nlohmann::ordered_json::object()}, {"declared", result.declared}};
       for (size_t i = 0; i < result.facts.values.size(); ++i) row["facts"][matrix::kFactNames[i]] = result.facts.values[i];
@@ -391,11 +430,12 @@ int main(int argc, char** argv) {
     }
     fmt::print("{}\n", json.dump());
   } else {
-    fmt::print("{:<26} {:<11} {:<8} {:<18} {:<8} {:<14} {:>7}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER", "FIRMWARE",
-               "RESULT", "SECONDS", options.cost ? "   ENTRY->COMMON  INIT-TABLE  ENTRY->MAIN" : "");
+    fmt::print("{:<26} {:<11} {:<8} {:<18} {:<8} {:<14} {:>7} {:>4}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER",
+               "FIRMWARE", "RESULT", "SECONDS", "CPUS", options.cost ? "   ENTRY->COMMON  INIT-TABLE  ENTRY->MAIN" : "");
     for (const auto& result : results) {
-      fmt::print("{:<26} {:<11} {:<8} {:<18} {:<8} {:<14} {:>7.3f}{}\n", result.row.name, result.row.entry,
-                 result.row.machine, result.row.loader, result.row.firmware, result.classification, result.seconds,
+      const std::string cpus = result.log.cpus_online >= 0 ? std::to_string(result.log.cpus_online) : "1";
+      fmt::print("{:<26} {:<11} {:<8} {:<18} {:<8} {:<14} {:>7.3f} {:>4}{}\n", result.row.name, result.row.entry,
+                 result.row.machine, result.row.loader, result.row.firmware, result.classification, result.seconds, cpus,
                  options.cost ? fmt::format("   {:>14}  {:>10}  {:>11}", Cost(result, "entry", "common"),
                                             Cost(result, "plan", "kernel-main"), Cost(result, "entry", "kernel-main"))
                               : "");

@@ -35,11 +35,19 @@ std::vector<Row> ParseRows(const std::string& text, const std::string& path) {
     std::vector<std::string> fields;
     for (std::string word; words >> word;) fields.push_back(word);
     if (fields.empty()) continue;
-    if (fields.size() != 7) {
-      throw std::runtime_error(fmt::format("{}:{}: expected 7 columns (name entry machine image loader firmware "
-                                           "speed), got {}", path, number, fields.size()));
+    if (fields.size() != 7 && fields.size() != 8) {
+      throw std::runtime_error(fmt::format("{}:{}: expected 7 or 8 columns (name entry machine image loader firmware "
+                                           "speed [cpus=N]), got {}", path, number, fields.size()));
     }
     Row row{fields[0], fields[1], fields[2], fields[3], fields[4], fields[5], fields[6], number};
+    if (fields.size() == 8) {
+      const std::string& cpus = fields[7];
+      if (cpus.rfind("cpus=", 0) != 0 || cpus.size() < 6 || cpus.size() > 8 ||
+          cpus.find_first_not_of("0123456789", 5) != std::string::npos || std::stoi(cpus.substr(5)) < 1) {
+        throw std::runtime_error(fmt::format("{}:{}: cpus: expected cpus=N with N from 1, got '{}'", path, number, cpus));
+      }
+      row.cpus = std::stoi(cpus.substr(5));
+    }
     Expect(path, number, "entry", row.entry,
            {"pvh", "linux16", "linux32", "linux64", "multiboot1", "multiboot2", "xen-pv", "efi"});
     Expect(path, number, "machine", row.machine, {"q35", "pc", "microvm"});

@@ -12,6 +12,7 @@ struct Row {
   // picks what QEMU runs first (uefi: OVMF; otherwise the machine's own BIOS or qboot).
   std::string name, entry, machine, image, loader, firmware, speed;
   int line;
+  int cpus = 0;  // an optional 8th column cpus=N: this row's CPUs instead of --cpus'.
 };
 
 /// Reads the rows; throws std::runtime_error naming the file, line and column of a bad row.

@@ -35,6 +35,21 @@ void Write(uint32_t reg, uint32_t value) {
 }
 
 bool X2Apic() { return gX2Apic; }
+
+bool SendIpi(uint32_t apic_id, uint32_t command) {
+  if (gX2Apic) {
+    // One 64-bit write: destination in bits 63:32 (SDM 11.12.9), no delivery status to poll.
+    WriteMsr(0x800 + kIcrLow / 16, uint64_t{apic_id} << 32 | command);
+    return true;
+  }
+  if (apic_id > 0xff) return false;
+  Write(kIcrHigh, apic_id << 24);
+  Write(kIcrLow, command);
+  for (int spin = 0; spin < 100000; ++spin) {
+    if ((Read(kIcrLow) & kIcrDeliveryPending) == 0) return true;
+  }
+  return false;
+}
 uint64_t BaseAddress() { return gBase; }
 
 }  // namespace arch::apic

@@ -11,6 +11,7 @@
  * for where it runs (relocate_kernel), having stored the TSC in long_mode_tsc.
  */
 #include "arch/x86/identity-map.h"
+#include "arch/x86/long-mode-switch.inc"
 #include "arch/x86/position.inc"
 #include "arch/x86/segments.h"
 
@@ -43,19 +44,8 @@ enter_long_mode:
          * an interrupt. Only CS must change, with the far return below. */
         /* 4-level paging: LA57 off (paging is off, so it may change; a loader could have
          * left it set), PAE on. */
-        movl    %cr4, %eax
-        andl    $~CR4_LA57, %eax
-        orl     $CR4_PAE, %eax
-        movl    %eax, %cr4
-        leal    (boot_pml4 - enter_long_mode)(%ebp), %eax
-        movl    %eax, %cr3
-        movl    $MSR_EFER, %ecx
-        rdmsr
-        orl     $EFER_LME, %eax
-        wrmsr
-        movl    %cr0, %eax
-        orl     $(CR0_PG | CR0_PE), %eax
-        movl    %eax, %cr0
+        leal    (boot_pml4 - enter_long_mode)(%ebp), %edx
+        SWITCH_TO_LONG_MODE_PAGING %edx, $~CR4_LA57, $CR4_PAE, $EFER_LME
         leal    (2f - enter_long_mode)(%ebp), %eax
         pushl   $KERNEL_CS
         pushl   %eax

@@ -21,7 +21,10 @@ uint32_t MinimumLength(uint8_t type) {
 
 void AddCpu(Madt& madt, uint32_t apic_id, uint32_t uid, uint32_t flags, bool x2apic) {
   // Neither enabled nor online-capable: the firmware says the processor is not there.
-  if ((flags & (bootabi::kAcpiMadtEnabled | bootabi::kAcpiMadtOnlineCapable)) == 0) return;
+  if ((flags & (bootabi::kAcpiMadtEnabled | bootabi::kAcpiMadtOnlineCapable)) == 0) {
+    ++madt.cpus_absent;
+    return;
+  }
   if (madt.cpu_count == kMaxCpus) {
     ++madt.cpus_dropped;
     return;

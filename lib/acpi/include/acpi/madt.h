@@ -39,6 +39,7 @@ struct Madt {
   uint64_t local_apic_address = 0;  // the table's, or its 64-bit override
   bool pcat_compat = false;         // 8259 PICs present (to be masked)
   uint32_t cpu_count = 0, cpus_dropped = 0;
+  uint32_t cpus_absent = 0;         // entries neither enabled nor online-capable: not there
   Cpu cpus[kMaxCpus] = {};
   uint32_t io_apic_count = 0, io_apics_dropped = 0;
   IoApic io_apics[kMaxIoApics] = {};

@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: MIT
+// smp: starts every application processor the MADT lists as enabled, in parallel, through
+// INIT-SIPI-SIPI and the real-mode trampoline (arch/x86/ap-trampoline.S) on a page the frame
+// allocator gives below 1 MiB ([intel/vol3] 9.4.4 "MP Initialization Example"). Each AP joins
+// one per-CPU path (ApStart): its own record and stack, the per-CPU entries of the boot
+// CPU's plan with its own trace, then the parked loop where unientry::RunOn reaches it. An AP
+// that does not answer within 1 s is reported and left out; the boot goes on. (The bound is
+// loose on purpose: a virtual CPU is a host thread, and a loaded host may not run it for many
+// milliseconds; Linux waits 10 s.)
+#include "acpi/madt.h"
+#include "arch/x86/ap-trampoline.h"
+#include "arch/x86/apic.h"
+#include "arch/x86/cpu.h"
+#include "arch/x86/descriptor-tables.h"
+#include "arch/x86/segments.h"
+#include "common/console.h"
+#include "init/command-line.h"
+#include "common/init-plan.h"
+#include "common/per-cpu.h"
+#include "init/cpu-features.h"
+#include "inittab/init-entry.h"
+#include "unientry/acpi.h"
+#include "unientry/cpu.h"
+#include "unientry/init.h"
+#include "unientry/interrupts.h"
+#include "unientry/memory.h"
+#include "unientry/time.h"
+
+extern const inittab::InitEntry gLocalApicInit;
+extern const inittab::InitEntry gCpuTablesInit;
+
+namespace {
+
+using percpu::CpuState;
+
+constexpr uint8_t kWakeVector = 0xf2;  // the IPI that wakes a parked AP
+constexpr uint64_t kApStackBytes = 16 * 1024;
+constexpr uint64_t kStartTimeoutNs = 1'000'000'000;  // to answer the SIPIs
+constexpr uint64_t kInitTimeoutNs = 10'000'000'000;  // then to run its per-CPU init entries
+constexpr uint64_t kSecondSipiDelayNs = 10'000;     // Linux's, with no INIT delay
+
+constinit uint32_t gOnline = 1;
+constinit uint64_t gBringUpTicks = 0, gLongestAp = 0, gSendTicks = 0;
+
+// The console lock: one CPU's line at a time; the CPU that holds it may take it again (a crash
+// report while it prints).
+constinit volatile uint32_t gConsoleOwner = 0;  // CPU index + 1; 0: free
+constinit uint32_t gConsoleDepth = 0;
+
+void LockConsole() {
+  const uint32_t me = percpu::ThisCpu().index + 1;
+  if (__atomic_load_n(&gConsoleOwner, __ATOMIC_ACQUIRE) == me) {
+    ++gConsoleDepth;
+    return;
+  }
+  uint32_t expected = 0;
+  while (!__atomic_compare_exchange_n(&gConsoleOwner, &expected, me, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+    expected = 0;
+    __builtin_ia32_pause();
+  }
+  gConsoleDepth = 1;
+}
+
+void UnlockConsole() {
+  if (--gConsoleDepth == 0) __atomic_store_n(&gConsoleOwner, 0, __ATOMIC_RELEASE);
+}
+
+uint32_t ConsoleCpu() { return percpu::ThisCpu().index; }
+
+// This CPU's APIC ID as CPUID gives it: the x2APIC ID (leaf 0xB) where the CPU has the leaf,
+// else the initial xAPIC ID (leaf 1, EBX[31:24]). An AP reads it before its APIC is enabled.
+uint32_t CpuidApicId() {
+  if (arch::Cpuid(0).eax >= 0xb && arch::Cpuid(0xb, 0).ebx != 0) return arch::Cpuid(0xb, 0).edx;
+  return arch::Cpuid(1).ebx >> 24;
+}
+
+// The boot CPU waits halted, not spinning: the APs' work and the waits do not compete for the
+// CPU (under QEMU -icount, a spinning vCPU holds the one clock while the APs wait their turn).
+// A periodic tick bounds each halt; an AP that parks wakes it at once with the wake IPI.
+constexpr uint64_t kWaitTickNs = 100'000;
+constinit volatile uint64_t gWaitTicks = 0;
+void OnWaitTick(void*) { gWaitTicks = gWaitTicks + 1; }
+
+template <typename Done>
+void WaitHalted(uint64_t timeout_ns, Done done) {
+  const uint64_t until = unientry::MonotonicNanoseconds() + timeout_ns;
+  const bool ticking = unientry::StartTimer(timeout_ns < kWaitTickNs ? timeout_ns : kWaitTickNs, true, OnWaitTick,
+                                            nullptr);
+  while (!done() && unientry::MonotonicNanoseconds() < until) {
+    if (ticking) {
+      unientry::WaitForInterrupt();
+    } else {
+      __builtin_ia32_pause();
+    }
+  }
+  unientry::StopTimer();
+}
+
+void WaitNanoseconds(uint64_t nanoseconds) {
+  WaitHalted(nanoseconds, [] { return false; });
+}
+
+void OnWake(unientry::InterruptFrame&) { arch::apic::EndOfInterrupt(); }
+
+[[noreturn]] void HaltForever() {
+  for (;;) __asm__ volatile("cli; hlt");
+}
+
+// The parked loop: interrupts off while it looks for work, on only inside `sti; hlt` (the
+// interrupt shadow of sti covers hlt, so a wake IPI between the check and hlt is not lost).
+[[noreturn]] void Park(percpu::Cpu& cpu) {
+  for (;;) {
+    __asm__ volatile("cli" ::: "memory");
+    const uint64_t posted = __atomic_load_n(&cpu.work_posted, __ATOMIC_ACQUIRE);
+    if (posted != cpu.work_done) {
+      cpu.state = CpuState::kRunning;
+      cpu.work(cpu.work_argument);
+      cpu.state = CpuState::kParked;
+      __atomic_store_n(&cpu.work_done, posted, __ATOMIC_RELEASE);
+      continue;
+    }
+    __asm__ volatile("sti; hlt" ::: "memory");
+  }
+}
+
+percpu::Cpu* FindCpu(uint32_t apic_id) {
+  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
+    percpu::Cpu* cpu = percpu::CpuAt(i);
+    if (cpu->apic_id == apic_id) return cpu;
+  }
+  return nullptr;
+}
+
+bool HasOtherCpus() {
+  const acpi::Madt* madt = unientry::AcpiMadt();
+  if (madt == nullptr) return false;
+  const uint32_t boot = CpuidApicId();
+  for (uint32_t i = 0; i < madt->cpu_count; ++i) {
+    if (madt->cpus[i].enabled && madt->cpus[i].apic_id != boot) return true;
+  }
+  return false;
+}
+
+struct Trampoline {
+  uint64_t page = 0;
+  bool ok = false;
+};
+
+// The trampoline's pages, its data block and the APs' stacks; false (said) without memory.
+Trampoline PrepareTrampoline(uint32_t aps) {
+  Trampoline trampoline;
+  const unientry::FrameRun pages = unientry::AllocateFrames({.count = arch::kApTrampolinePages, .below = 1u << 20});
+  const unientry::FrameRun stacks = unientry::AllocateFrames({.count = aps * kApStackBytes / unientry::kFrameSize});
+  if (!pages.ok() || !stacks.ok()) {
+    console::Line(console::Importance::kAlways)
+        .Append("smp no memory for the AP trampoline or stacks: ")
+        .Append(pages.ok() ? stacks.error : pages.error);
+    return trampoline;
+  }
+  trampoline.page = pages.address;
+  auto* code = reinterpret_cast<uint8_t*>(pages.address);
+  __builtin_memcpy(code, ap_trampoline_start, static_cast<size_t>(ap_trampoline_end - ap_trampoline_start));
+  auto& data = *reinterpret_cast<arch::ApTrampolineData*>(pages.address + arch::kApTrampolineDataOffset);
+  data = arch::ApTrampolineData{};
+  data.gdt[1] = 0x00af9a000000ffff;  // KERNEL_CS: 64-bit code, as the kernel's GDT
+  data.gdt[2] = 0x00cf92000000ffff;  // KERNEL_DS
+  data.gdt[3] = 0x00cf9a000000ffff;  // flat 32-bit code, for the step through protected mode
+  data.gdt_limit = sizeof(data.gdt) - 1;
+  data.gdt_base = static_cast<uint32_t>(pages.address + arch::kApTrampolineDataOffset);
+  extern const uint8_t ap_trampoline_32[] __asm__("ap_trampoline_32");
+  extern const uint8_t ap_trampoline_64[] __asm__("ap_trampoline_64");
+  data.to_protected_mode = {static_cast<uint32_t>(pages.address + (ap_trampoline_32 - ap_trampoline_start)),
+                            arch::kApTrampolineCode32Selector};
+  data.to_long_mode = {static_cast<uint32_t>(pages.address + (ap_trampoline_64 - ap_trampoline_start)), KERNEL_CS};
+  // The AP's CR3 must fit 32 bits: a copy of this CPU's top-level table in the second page.
+  const uint64_t root = arch::ReadCr3() & ~uint64_t{0xfff};
+  __builtin_memcpy(reinterpret_cast<void*>(pages.address + unientry::kFrameSize), reinterpret_cast<const void*>(root),
+                   unientry::kFrameSize);
+  data.cr3 = static_cast<uint32_t>(pages.address + unientry::kFrameSize);
+  data.cr4_set = static_cast<uint32_t>(arch::kCr4Pae | (arch::ReadCr4() & arch::kCr4La57));
+  data.efer_set = static_cast<uint32_t>(arch::kEferLme | (arch::ReadMsr(arch::kMsrEfer) & arch::kEferNxe));
+  data.entry = reinterpret_cast<uint64_t>(&ApStart);
+  data.stacks = stacks.address;
+  data.stack_bytes = kApStackBytes;
+  trampoline.ok = true;
+  return trampoline;
+}
+
+void SayState(const percpu::Cpu& cpu, const char* what) {
+  console::Line(console::Importance::kAlways)
+      .Append("smp cpu ")
+      .AppendDecimal(cpu.index)
+      .Append(" apic-id=")
+      .AppendDecimal(cpu.apic_id)
+      .Append(" ")
+      .Append(what);
+}
+
+// Waits until no CPU is in `state` any more or `timeout_ns` passed; those still in it fail.
+void WaitWhile(CpuState state, uint64_t timeout_ns, const char* failure) {
+  WaitHalted(timeout_ns, [state] {
+    for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
+      if (percpu::CpuAt(i)->state == state) return false;
+    }
+    return true;
+  });
+  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
+    percpu::Cpu& cpu = *percpu::CpuAt(i);
+    CpuState expected = state;
+    // The AP may answer at this very moment: only one of the two writes wins.
+    if (__atomic_compare_exchange_n(&cpu.state, &expected, CpuState::kFailed, false, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_ACQUIRE)) {
+      SayState(cpu, failure);
+    }
+  }
+}
+
+void StartCpus() {
+  const acpi::Madt& madt = *unientry::AcpiMadt();
+  percpu::Cpu& boot = percpu::ThisCpu();
+  boot.apic_id = CpuidApicId();
+  uint32_t listed = 0, not_enabled = 0, unreachable = 0, dropped = 0;
+  for (uint32_t i = 0; i < madt.cpu_count; ++i) {
+    const acpi::Cpu& entry = madt.cpus[i];
+    if (entry.apic_id == boot.apic_id) continue;
+    ++listed;
+    // Online-capable but not enabled: a CPU the firmware may add later (hot plug), not present now.
+    if (!entry.enabled) {
+      ++not_enabled;
+      continue;
+    }
+    if (!arch::apic::X2Apic() && entry.apic_id > 0xfe) {
+      ++unreachable;  // an xAPIC's 8-bit destination cannot name it
+      continue;
+    }
+    percpu::Cpu* cpu = percpu::AddCpu(entry.apic_id);
+    if (cpu == nullptr) {
+      ++dropped;
+      continue;
+    }
+    const unientry::FrameRun tables = unientry::AllocateFrames(
+        {.count = (sizeof(arch::CpuTables) + unientry::kFrameSize - 1) / unientry::kFrameSize});
+    if (!tables.ok()) {
+      SayState(*cpu, "has no memory for its descriptor tables");
+      cpu->state = CpuState::kFailed;
+      continue;
+    }
+    cpu->tables = reinterpret_cast<arch::CpuTables*>(tables.address);
+    cpu->state = CpuState::kStarting;
+  }
+  const uint32_t aps = percpu::CpuCount() - 1;
+  const Trampoline trampoline = aps != 0 ? PrepareTrampoline(aps) : Trampoline{};
+  if (trampoline.ok) {
+    unientry::SetInterruptHandler(kWakeVector, OnWake);
+    console::UseMultiCpu({LockConsole, UnlockConsole, ConsoleCpu});
+    percpu::SetApsRunning();
+    // All INITs, then all SIPIs, then a second SIPI for whoever has not answered: the APs
+    // start together. No 10 ms after INIT: the CPUs this runs on (family 6 and later, and
+    // every virtual CPU) do not need it, as Linux's init_udelay = 0 says.
+    // The waits below run on the clock: have it measured (on its first use) before the first
+    // INIT, so that the bring-up's cost is the bring-up's.
+    (void)unientry::TscFrequency();
+    const uint32_t vector = static_cast<uint32_t>(trampoline.page >> 12);
+    const uint64_t first_init = arch::ReadTsc();
+    for (uint32_t i = 1; i <= aps; ++i) {
+      percpu::Cpu& cpu = *percpu::CpuAt(i);
+      if (cpu.state != CpuState::kStarting) continue;
+      arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrInit | arch::apic::kIcrAssert | arch::apic::kIcrLevelTriggered);
+      arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrInit | arch::apic::kIcrLevelTriggered);
+    }
+    // The test hook unientry.smp-test=silent-ap (docs/serial-format.md): the last AP gets its
+    // INIT but no SIPI, so it never answers, as a dead CPU would not.
+    base::StringView test;
+    const uint32_t silent = command_line::Lookup("unientry.smp-test", test) && test == "silent-ap" ? aps : 0;
+    for (uint32_t i = 1; i <= aps; ++i) {
+      const percpu::Cpu& cpu = *percpu::CpuAt(i);
+      if (cpu.state == CpuState::kStarting && i != silent) arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrStartup | vector);
+    }
+    gSendTicks = arch::ReadTsc() - first_init;  // every INIT and first SIPI sent
+    WaitNanoseconds(kSecondSipiDelayNs);
+    for (uint32_t i = 1; i <= aps; ++i) {
+      const percpu::Cpu& cpu = *percpu::CpuAt(i);
+      if (cpu.state == CpuState::kStarting && i != silent) arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrStartup | vector);
+    }
+    WaitWhile(CpuState::kStarting, kStartTimeoutNs, "did not start within 1000 ms");
+    WaitWhile(CpuState::kInitialising, kInitTimeoutNs, "did not finish its per-CPU init within 10 s");
+    // On this CPU's TSC (an AP's may not count from the same point after INIT): the last AP
+    // parked at most one wake-up before this.
+    gBringUpTicks = arch::ReadTsc() - first_init;
+    for (uint32_t i = 1; i <= aps; ++i) {
+      const percpu::Cpu& cpu = *percpu::CpuAt(i);
+      if (cpu.state != CpuState::kParked) continue;
+      ++gOnline;
+      if (cpu.bring_up_ticks > gLongestAp) gLongestAp = cpu.bring_up_ticks;
+    }
+  }
+  console::Line line(console::Importance::kAlways);
+  line.Append("smp online=").AppendDecimal(gOnline).Append(" started=").AppendDecimal(aps);
+  line.Append(" listed=").AppendDecimal(listed + 1).Append(" not-enabled=").AppendDecimal(not_enabled);
+  if (madt.cpus_absent != 0) line.Append(" absent=").AppendDecimal(madt.cpus_absent);
+  if (unreachable != 0) line.Append(" x2apic-ids-without-x2apic=").AppendDecimal(unreachable);
+  if (dropped != 0) line.Append(" past-the-most=").AppendDecimal(dropped);
+  // The first INIT to the last AP seen parked, on this CPU's TSC; the INITs and first SIPIs
+  // sent; the longest AP's own path (its trampoline to its parked loop, on its TSC).
+  line.Append(" bring-up-tsc=").AppendDecimal(gBringUpTicks).Append(" send-tsc=").AppendDecimal(gSendTicks);
+  line.Append(" longest-ap-tsc=").AppendDecimal(gLongestAp);
+}
+
+}  // namespace
+
+// An AP's one per-CPU path, from the trampoline: its record (found by APIC ID), the shared IDT
+// (so a fault is reported), the per-CPU entries, then the parked loop.
+extern "C" [[noreturn]] void ApStart(uint32_t, uint64_t entry_tsc) {
+  arch::LoadInterruptTable();
+  percpu::Cpu* cpu = FindCpu(CpuidApicId());
+  if (cpu == nullptr) HaltForever();  // not one the boot CPU started
+  percpu::SetThisCpu(*cpu);
+  CpuState expected = CpuState::kStarting;
+  if (!__atomic_compare_exchange_n(&cpu->state, &expected, CpuState::kInitialising, false, __ATOMIC_ACQ_REL,
+                                   __ATOMIC_ACQUIRE)) {
+    HaltForever();  // too late: the boot CPU gave up on it
+  }
+  RunPerCpuInitTable();
+  cpu->bring_up_ticks = arch::ReadTsc() - entry_tsc;
+  cpu->state = CpuState::kParked;
+  // Wake the boot CPU, which waits halted for the last AP (with this CPU's APIC enabled).
+  if (InitEntryRanHere(gLocalApicInit)) {
+    arch::apic::SendIpi(percpu::CpuAt(0)->apic_id, arch::apic::kIcrFixed | arch::apic::kIcrAssert | kWakeVector);
+  }
+  Park(*cpu);
+}
+
+constexpr inittab::Exclusion kSmpExclusions[] = {
+    inittab::OnFirmware(bootabi::Firmware::kXenPv,
+                        "a Xen PV guest's vCPUs start by VCPUOP_initialise and VCPUOP_up, not INIT-SIPI: not yet"),
+};
+
+INIT_ENTRY(gSmpInit, "smp", INIT_LEVEL_CPU_START, .detect = HasOtherCpus, .run = StartCpus,
+           .depends = inittab::DependsOn<gAcpiInit, gFramesInit, gTimerInit, gLocalApicInit, gCpuTablesInit,
+                                         gCommandLineInit>(),
+           .exclusions = inittab::Exclude(kSmpExclusions));
+
+namespace unientry {
+
+uint32_t CpuCount() { return gOnline; }
+uint32_t CurrentCpu() { return percpu::ThisCpu().index; }
+uint32_t CpuApicId(uint32_t cpu) {
+  const percpu::Cpu* record = percpu::CpuAt(cpu);
+  return record != nullptr ? record->apic_id : 0xffffffff;
+}
+
+bool RunOn(uint32_t cpu, CpuFunction function, void* argument) {
+  percpu::Cpu* record = percpu::CpuAt(cpu);
+  if (cpu == 0 || record == nullptr || record->state != CpuState::kParked || function == nullptr) return false;
+  if (record->work_posted != record->work_done) return false;  // handed something already
+  record->work = function;
+  record->work_argument = argument;
+  __atomic_add_fetch(&record->work_posted, 1, __ATOMIC_RELEASE);
+  arch::apic::SendIpi(record->apic_id, arch::apic::kIcrFixed | arch::apic::kIcrAssert | kWakeVector);
+  return true;
+}
+
+void WaitForCpu(uint32_t cpu) {
+  const percpu::Cpu* record = percpu::CpuAt(cpu);
+  if (record == nullptr) return;
+  while (__atomic_load_n(&record->work_done, __ATOMIC_ACQUIRE) != record->work_posted) __builtin_ia32_pause();
+}
+
+void RunOnAll(CpuFunction function, void* argument) {
+  const uint32_t self = CurrentCpu();
+  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
+    if (i != self) RunOn(i, function, argument);
+  }
+  function(argument);
+  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
+    if (i != self) WaitForCpu(i);
+  }
+}
+
+}  // namespace unientry
