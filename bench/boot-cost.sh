@@ -25,7 +25,8 @@ echo
 echo "== AP bring-up: the first INIT to the last AP parked (its per-CPU init done), q35 through PVH"
 # The smp entry's report (unientry: smp ... bring-up-tsc=N send-tsc=N longest-ap-tsc=N). Under
 # -icount every vCPU's instructions advance the one virtual clock in turn, so TOTAL is all CPUs'
-# work one after another (and QEMU's start of each vCPU); the bring-up's own critical path is
+# work one after another, and QEMU's round-robin scheduler runs one newly started vCPU per timer
+# event (the boot CPU waits halted on a 200 µs tick); the bring-up's own critical path is
 # the INITs and SIPIs sent (SEND) plus the longest AP's own path (its trampoline's first
 # instruction to its parked loop, on its own TSC: LONGEST-AP), which parallel CPUs overlap.
 printf '%-5s %12s %8s %12s %14s %s\n' APS TOTAL SEND LONGEST-AP SEND+LONGEST ONLINE
