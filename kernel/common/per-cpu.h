@@ -45,6 +45,10 @@ struct Cpu {
   volatile uint64_t work_done;
   // An AP's own cost, on its own TSC: the trampoline's first instruction to the parked loop.
   uint64_t bring_up_ticks;
+  // How RunOn wakes it from its parked wait (an IPI; Xen PV: its event channel), and that
+  // channel under Xen PV.
+  void (*wake)(Cpu& cpu);
+  uint32_t wake_port;
   inittab::InitResult init_results[kMaxInitEntries];
 };
 

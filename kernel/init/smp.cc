@@ -13,6 +13,7 @@
 #include "arch/x86/cpu.h"
 #include "arch/x86/descriptor-tables.h"
 #include "arch/x86/segments.h"
+#include "common/ap-start.h"
 #include "common/console.h"
 #include "init/command-line.h"
 #include "common/init-plan.h"
@@ -39,33 +40,7 @@ constexpr uint64_t kStartTimeoutNs = 1'000'000'000;  // to answer the SIPIs
 constexpr uint64_t kInitTimeoutNs = 10'000'000'000;  // then to run its per-CPU init entries
 constexpr uint64_t kSecondSipiDelayNs = 200'000;    // the MP specification's 200 µs
 
-constinit uint32_t gOnline = 1;
 constinit uint64_t gBringUpTicks = 0, gLongestAp = 0, gSendTicks = 0;
-
-// The console lock: one CPU's line at a time; the CPU that holds it may take it again (a crash
-// report while it prints).
-constinit volatile uint32_t gConsoleOwner = 0;  // CPU index + 1; 0: free
-constinit uint32_t gConsoleDepth = 0;
-
-void LockConsole() {
-  const uint32_t me = percpu::ThisCpu().index + 1;
-  if (__atomic_load_n(&gConsoleOwner, __ATOMIC_ACQUIRE) == me) {
-    ++gConsoleDepth;
-    return;
-  }
-  uint32_t expected = 0;
-  while (!__atomic_compare_exchange_n(&gConsoleOwner, &expected, me, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
-    expected = 0;
-    __builtin_ia32_pause();
-  }
-  gConsoleDepth = 1;
-}
-
-void UnlockConsole() {
-  if (--gConsoleDepth == 0) __atomic_store_n(&gConsoleOwner, 0, __ATOMIC_RELEASE);
-}
-
-uint32_t ConsoleCpu() { return percpu::ThisCpu().index; }
 
 // This CPU's APIC ID as CPUID gives it: the x2APIC ID (leaf 0xB) where the CPU has the leaf,
 // else the initial xAPIC ID (leaf 1, EBX[31:24]). An AP reads it before its APIC is enabled.
@@ -74,55 +49,7 @@ uint32_t CpuidApicId() {
   return arch::Cpuid(1).ebx >> 24;
 }
 
-// The boot CPU waits halted, not spinning: the APs' work and the waits do not compete for the
-// CPU (under QEMU -icount, a spinning vCPU holds the one clock while the APs wait their turn).
-// A periodic tick bounds each halt; an AP that parks wakes it at once with the wake IPI. The
-// tick is not short: a slow virtual CPU (Xen's PVH dom0 under load) must not spend its time in
-// the tick's handler.
-constexpr uint64_t kWaitTickNs = 200'000;
-void OnWaitTick(void*) {}
-
-template <typename Done>
-void WaitHalted(uint64_t timeout_ns, Done done) {
-  const uint64_t until = unientry::MonotonicNanoseconds() + timeout_ns;
-  const bool ticking = unientry::StartTimer(kWaitTickNs, true, OnWaitTick, nullptr);
-  while (!done() && unientry::MonotonicNanoseconds() < until) {
-    if (ticking) {
-      unientry::WaitForInterrupt();
-    } else {
-      __builtin_ia32_pause();
-    }
-  }
-  unientry::StopTimer();
-}
-
-// The gap between the two SIPIs: halted too, so that the APs run their start meanwhile.
-void WaitNanoseconds(uint64_t nanoseconds) {
-  WaitHalted(nanoseconds, [] { return false; });
-}
-
 void OnWake(unientry::InterruptFrame&) { arch::apic::EndOfInterrupt(); }
-
-[[noreturn]] void HaltForever() {
-  for (;;) __asm__ volatile("cli; hlt");
-}
-
-// The parked loop: interrupts off while it looks for work, on only inside `sti; hlt` (the
-// interrupt shadow of sti covers hlt, so a wake IPI between the check and hlt is not lost).
-[[noreturn]] void Park(percpu::Cpu& cpu) {
-  for (;;) {
-    __asm__ volatile("cli" ::: "memory");
-    const uint64_t posted = __atomic_load_n(&cpu.work_posted, __ATOMIC_ACQUIRE);
-    if (posted != cpu.work_done) {
-      cpu.state = CpuState::kRunning;
-      cpu.work(cpu.work_argument);
-      cpu.state = CpuState::kParked;
-      __atomic_store_n(&cpu.work_done, posted, __ATOMIC_RELEASE);
-      continue;
-    }
-    __asm__ volatile("sti; hlt" ::: "memory");
-  }
-}
 
 percpu::Cpu* FindCpu(uint32_t apic_id) {
   for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
@@ -187,33 +114,14 @@ Trampoline PrepareTrampoline(uint32_t aps) {
   return trampoline;
 }
 
-void SayState(const percpu::Cpu& cpu, const char* what) {
-  console::Line(console::Importance::kAlways)
-      .Append("smp cpu ")
-      .AppendDecimal(cpu.index)
-      .Append(" apic-id=")
-      .AppendDecimal(cpu.apic_id)
-      .Append(" ")
-      .Append(what);
+void WakeByIpi(percpu::Cpu& cpu) {
+  arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrFixed | arch::apic::kIcrAssert | kWakeVector);
 }
 
-// Waits until no CPU is in `state` any more or `timeout_ns` passed; those still in it fail.
-void WaitWhile(CpuState state, uint64_t timeout_ns, const char* failure) {
-  WaitHalted(timeout_ns, [state] {
-    for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
-      if (percpu::CpuAt(i)->state == state) return false;
-    }
-    return true;
-  });
-  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
-    percpu::Cpu& cpu = *percpu::CpuAt(i);
-    CpuState expected = state;
-    // The AP may answer at this very moment: only one of the two writes wins.
-    if (__atomic_compare_exchange_n(&cpu.state, &expected, CpuState::kFailed, false, __ATOMIC_ACQ_REL,
-                                    __ATOMIC_ACQUIRE)) {
-      SayState(cpu, failure);
-    }
-  }
+// Once an AP parks, it wakes the boot CPU, which waits halted for the last one (with this CPU's
+// APIC enabled; otherwise the boot CPU's tick finds it).
+void TellBootCpu(percpu::Cpu&) {
+  if (InitEntryRanHere(gLocalApicInit)) WakeByIpi(*percpu::CpuAt(0));
 }
 
 void StartCpus() {
@@ -242,19 +150,19 @@ void StartCpus() {
     const unientry::FrameRun tables = unientry::AllocateFrames(
         {.count = (sizeof(arch::CpuTables) + unientry::kFrameSize - 1) / unientry::kFrameSize});
     if (!tables.ok()) {
-      SayState(*cpu, "has no memory for its descriptor tables");
+      ap_start::SayState(*cpu, "has no memory for its descriptor tables");
       cpu->state = CpuState::kFailed;
       continue;
     }
     cpu->tables = reinterpret_cast<arch::CpuTables*>(tables.address);
+    cpu->wake = WakeByIpi;
     cpu->state = CpuState::kStarting;
   }
   const uint32_t aps = percpu::CpuCount() - 1;
   const Trampoline trampoline = aps != 0 ? PrepareTrampoline(aps) : Trampoline{};
   if (trampoline.ok) {
     unientry::SetInterruptHandler(kWakeVector, OnWake);
-    console::UseMultiCpu({LockConsole, UnlockConsole, ConsoleCpu});
-    percpu::SetApsRunning();
+    ap_start::BeginApStart();
     // All INITs, then all SIPIs, then 200 µs later a second SIPI for whoever has not answered
     // (Intel's MP specification, B.4): the APs start together. No 10 ms after INIT: the CPUs
     // this runs on (family 6 and later, and every virtual CPU) do not need it, as Linux's
@@ -279,25 +187,21 @@ void StartCpus() {
       if (cpu.state == CpuState::kStarting && i != silent) arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrStartup | vector);
     }
     gSendTicks = arch::ReadTsc() - first_init;  // every INIT and first SIPI sent
-    WaitNanoseconds(kSecondSipiDelayNs);
+    ap_start::WaitHalted(kSecondSipiDelayNs);  // halted, so that the APs run their start meanwhile
     for (uint32_t i = 1; i <= aps; ++i) {
       const percpu::Cpu& cpu = *percpu::CpuAt(i);
       if (cpu.state == CpuState::kStarting && i != silent) arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrStartup | vector);
     }
-    WaitWhile(CpuState::kStarting, kStartTimeoutNs, "did not start within 1000 ms");
-    WaitWhile(CpuState::kInitialising, kInitTimeoutNs, "did not finish its per-CPU init within 10 s");
+    const ap_start::WaitResult waited = ap_start::WaitForAps(
+        kStartTimeoutNs, "did not start within 1000 ms", kInitTimeoutNs, "did not finish its per-CPU init within 10 s");
     // On this CPU's TSC (an AP's may not count from the same point after INIT): the last AP
     // parked at most one wake-up before this.
     gBringUpTicks = arch::ReadTsc() - first_init;
-    for (uint32_t i = 1; i <= aps; ++i) {
-      const percpu::Cpu& cpu = *percpu::CpuAt(i);
-      if (cpu.state != CpuState::kParked) continue;
-      ++gOnline;
-      if (cpu.bring_up_ticks > gLongestAp) gLongestAp = cpu.bring_up_ticks;
-    }
+    gLongestAp = waited.longest_ap_ticks;
+    ap_start::SetOnlineAps(waited.online);
   }
   console::Line line(console::Importance::kAlways);
-  line.Append("smp online=").AppendDecimal(gOnline).Append(" started=").AppendDecimal(aps);
+  line.Append("smp online=").AppendDecimal(unientry::CpuCount()).Append(" started=").AppendDecimal(aps);
   line.Append(" listed=").AppendDecimal(listed + 1).Append(" not-enabled=").AppendDecimal(not_enabled);
   if (madt.cpus_absent != 0) line.Append(" absent=").AppendDecimal(madt.cpus_absent);
   if (unreachable != 0) line.Append(" x2apic-ids-without-x2apic=").AppendDecimal(unreachable);
@@ -315,21 +219,8 @@ void StartCpus() {
 extern "C" [[noreturn]] void ApStart(uint32_t, uint64_t entry_tsc) {
   arch::LoadInterruptTable();
   percpu::Cpu* cpu = FindCpu(CpuidApicId());
-  if (cpu == nullptr) HaltForever();  // not one the boot CPU started
-  percpu::SetThisCpu(*cpu);
-  CpuState expected = CpuState::kStarting;
-  if (!__atomic_compare_exchange_n(&cpu->state, &expected, CpuState::kInitialising, false, __ATOMIC_ACQ_REL,
-                                   __ATOMIC_ACQUIRE)) {
-    HaltForever();  // too late: the boot CPU gave up on it
-  }
-  RunPerCpuInitTable();
-  cpu->bring_up_ticks = arch::ReadTsc() - entry_tsc;
-  cpu->state = CpuState::kParked;
-  // Wake the boot CPU, which waits halted for the last AP (with this CPU's APIC enabled).
-  if (InitEntryRanHere(gLocalApicInit)) {
-    arch::apic::SendIpi(percpu::CpuAt(0)->apic_id, arch::apic::kIcrFixed | arch::apic::kIcrAssert | kWakeVector);
-  }
-  Park(*cpu);
+  if (cpu == nullptr) ap_start::HaltForever();  // not one the boot CPU started
+  ap_start::JoinAsAp(*cpu, entry_tsc, TellBootCpu);
 }
 
 constexpr inittab::Exclusion kSmpExclusions[] = {
@@ -341,42 +232,3 @@ INIT_ENTRY(gSmpInit, "smp", INIT_LEVEL_CPU_START, .detect = HasOtherCpus, .run =
            .depends = inittab::DependsOn<gAcpiInit, gFramesInit, gTimerInit, gLocalApicInit, gCpuTablesInit,
                                          gCommandLineInit>(),
            .exclusions = inittab::Exclude(kSmpExclusions));
-
-namespace unientry {
-
-uint32_t CpuCount() { return gOnline; }
-uint32_t CurrentCpu() { return percpu::ThisCpu().index; }
-uint32_t CpuApicId(uint32_t cpu) {
-  const percpu::Cpu* record = percpu::CpuAt(cpu);
-  return record != nullptr ? record->apic_id : 0xffffffff;
-}
-
-bool RunOn(uint32_t cpu, CpuFunction function, void* argument) {
-  percpu::Cpu* record = percpu::CpuAt(cpu);
-  if (cpu == 0 || record == nullptr || record->state != CpuState::kParked || function == nullptr) return false;
-  if (record->work_posted != record->work_done) return false;  // handed something already
-  record->work = function;
-  record->work_argument = argument;
-  __atomic_add_fetch(&record->work_posted, 1, __ATOMIC_RELEASE);
-  arch::apic::SendIpi(record->apic_id, arch::apic::kIcrFixed | arch::apic::kIcrAssert | kWakeVector);
-  return true;
-}
-
-void WaitForCpu(uint32_t cpu) {
-  const percpu::Cpu* record = percpu::CpuAt(cpu);
-  if (record == nullptr) return;
-  while (__atomic_load_n(&record->work_done, __ATOMIC_ACQUIRE) != record->work_posted) __builtin_ia32_pause();
-}
-
-void RunOnAll(CpuFunction function, void* argument) {
-  const uint32_t self = CurrentCpu();
-  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
-    if (i != self) RunOn(i, function, argument);
-  }
-  function(argument);
-  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
-    if (i != self) WaitForCpu(i);
-  }
-}
-
-}  // namespace unientry

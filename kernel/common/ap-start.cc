@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: MIT
+#include "common/ap-start.h"
+
+#include "arch/x86/cpu.h"
+#include "common/console.h"
+#include "common/init-plan.h"
+#include "unientry/cpu.h"
+#include "unientry/time.h"
+
+namespace ap_start {
+namespace {
+
+using percpu::CpuState;
+
+constinit uint32_t gOnline = 1;
+
+// The console lock: one CPU's line at a time; the CPU that holds it may take it again (a crash
+// report while it prints).
+constinit volatile uint32_t gConsoleOwner = 0;  // CPU index + 1; 0: free
+constinit uint32_t gConsoleDepth = 0;
+
+void LockConsole() {
+  const uint32_t me = percpu::ThisCpu().index + 1;
+  if (__atomic_load_n(&gConsoleOwner, __ATOMIC_ACQUIRE) == me) {
+    ++gConsoleDepth;
+    return;
+  }
+  uint32_t expected = 0;
+  while (!__atomic_compare_exchange_n(&gConsoleOwner, &expected, me, false, __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)) {
+    expected = 0;
+    __builtin_ia32_pause();
+  }
+  gConsoleDepth = 1;
+}
+
+void UnlockConsole() {
+  if (--gConsoleDepth == 0) __atomic_store_n(&gConsoleOwner, 0, __ATOMIC_RELEASE);
+}
+
+uint32_t ConsoleCpu() { return percpu::ThisCpu().index; }
+
+// The boot CPU waits halted, not spinning: the APs' work and the waits do not compete for the
+// CPU (under QEMU -icount, a spinning vCPU holds the one clock while the APs wait their turn).
+// A periodic tick bounds each halt; an AP that parks may wake it at once. The tick is not
+// short: a slow virtual CPU (Xen's PVH dom0 under load) must not spend its time in the tick's
+// handler.
+constexpr uint64_t kWaitTickNs = 200'000;
+void OnWaitTick(void*) {}
+
+template <typename Done>
+void WaitUntil(uint64_t timeout_ns, Done done) {
+  const uint64_t until = unientry::MonotonicNanoseconds() + timeout_ns;
+  const bool ticking = unientry::StartTimer(kWaitTickNs, true, OnWaitTick, nullptr);
+  while (!done() && unientry::MonotonicNanoseconds() < until) {
+    if (ticking) {
+      unientry::WaitForInterrupt();
+    } else {
+      __builtin_ia32_pause();
+    }
+  }
+  unientry::StopTimer();
+}
+
+// Waits until no AP is in `state` any more or `timeout_ns` passed; those still in it fail.
+void WaitWhile(CpuState state, uint64_t timeout_ns, const char* failure) {
+  WaitUntil(timeout_ns, [state] {
+    for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
+      if (percpu::CpuAt(i)->state == state) return false;
+    }
+    return true;
+  });
+  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
+    percpu::Cpu& cpu = *percpu::CpuAt(i);
+    CpuState expected = state;
+    // The AP may answer at this very moment: only one of the two writes wins.
+    if (__atomic_compare_exchange_n(&cpu.state, &expected, CpuState::kFailed, false, __ATOMIC_ACQ_REL,
+                                    __ATOMIC_ACQUIRE)) {
+      SayState(cpu, failure);
+    }
+  }
+}
+
+// The parked loop: interrupts off while it looks for work, on only inside the wait (sti; hlt,
+// whose interrupt shadow keeps a wake-up between the check and hlt; Xen PV's SCHEDOP_block,
+// which unmasks and checks for events atomically).
+[[noreturn]] void Park(percpu::Cpu& cpu) {
+  for (;;) {
+    unientry::DisableInterrupts();
+    const uint64_t posted = __atomic_load_n(&cpu.work_posted, __ATOMIC_ACQUIRE);
+    if (posted != cpu.work_done) {
+      cpu.state = CpuState::kRunning;
+      cpu.work(cpu.work_argument);
+      cpu.state = CpuState::kParked;
+      __atomic_store_n(&cpu.work_done, posted, __ATOMIC_RELEASE);
+      continue;
+    }
+    unientry::WaitForInterrupt();
+  }
+}
+
+}  // namespace
+
+void BeginApStart() {
+  console::UseMultiCpu({LockConsole, UnlockConsole, ConsoleCpu});
+  percpu::SetApsRunning();
+}
+
+void WaitHalted(uint64_t nanoseconds) {
+  WaitUntil(nanoseconds, [] { return false; });
+}
+
+WaitResult WaitForAps(uint64_t start_timeout_ns, const char* start_failure, uint64_t init_timeout_ns,
+                      const char* init_failure) {
+  WaitWhile(CpuState::kStarting, start_timeout_ns, start_failure);
+  WaitWhile(CpuState::kInitialising, init_timeout_ns, init_failure);
+  WaitResult result{0, 0};
+  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
+    const percpu::Cpu& cpu = *percpu::CpuAt(i);
+    if (cpu.state != CpuState::kParked) continue;
+    ++result.online;
+    if (cpu.bring_up_ticks > result.longest_ap_ticks) result.longest_ap_ticks = cpu.bring_up_ticks;
+  }
+  return result;
+}
+
+void SayState(const percpu::Cpu& cpu, const char* what) {
+  console::Line(console::Importance::kAlways)
+      .Append("smp cpu ")
+      .AppendDecimal(cpu.index)
+      .Append(" apic-id=")
+      .AppendDecimal(cpu.apic_id)
+      .Append(" ")
+      .Append(what);
+}
+
+[[noreturn]] void HaltForever() {
+  for (;;) unientry::WaitForInterrupt();
+}
+
+[[noreturn]] void JoinAsAp(percpu::Cpu& cpu, uint64_t entry_tsc, void (*parked)(percpu::Cpu& cpu)) {
+  percpu::SetThisCpu(cpu);
+  CpuState expected = CpuState::kStarting;
+  if (!__atomic_compare_exchange_n(&cpu.state, &expected, CpuState::kInitialising, false, __ATOMIC_ACQ_REL,
+                                   __ATOMIC_ACQUIRE)) {
+    HaltForever();  // too late: the boot CPU gave up on it
+  }
+  RunPerCpuInitTable();
+  cpu.bring_up_ticks = arch::ReadTsc() - entry_tsc;
+  cpu.state = CpuState::kParked;
+  if (parked != nullptr) parked(cpu);
+  Park(cpu);
+}
+
+void SetOnlineAps(uint32_t aps) { gOnline = 1 + aps; }
+
+}  // namespace ap_start
+
+namespace unientry {
+
+uint32_t CpuCount() { return ap_start::gOnline; }
+uint32_t CurrentCpu() { return percpu::ThisCpu().index; }
+uint32_t CpuApicId(uint32_t cpu) {
+  const percpu::Cpu* record = percpu::CpuAt(cpu);
+  return record != nullptr ? record->apic_id : 0xffffffff;
+}
+
+bool RunOn(uint32_t cpu, CpuFunction function, void* argument) {
+  percpu::Cpu* record = percpu::CpuAt(cpu);
+  if (cpu == 0 || record == nullptr || record->state != percpu::CpuState::kParked || function == nullptr ||
+      record->wake == nullptr) {
+    return false;
+  }
+  if (record->work_posted != record->work_done) return false;  // handed something already
+  record->work = function;
+  record->work_argument = argument;
+  __atomic_add_fetch(&record->work_posted, 1, __ATOMIC_RELEASE);
+  record->wake(*record);
+  return true;
+}
+
+void WaitForCpu(uint32_t cpu) {
+  const percpu::Cpu* record = percpu::CpuAt(cpu);
+  if (record == nullptr) return;
+  while (__atomic_load_n(&record->work_done, __ATOMIC_ACQUIRE) != record->work_posted) __builtin_ia32_pause();
+}
+
+void RunOnAll(CpuFunction function, void* argument) {
+  const uint32_t self = CurrentCpu();
+  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
+    if (i != self) RunOn(i, function, argument);
+  }
+  function(argument);
+  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
+    if (i != self) WaitForCpu(i);
+  }
+}
+
+}  // namespace unientry
