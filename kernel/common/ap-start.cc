@@ -13,6 +13,8 @@ namespace {
 using percpu::CpuState;
 
 constinit uint32_t gOnline = 1;
+constexpr uint64_t kStartTimeoutNs = 1'000'000'000;  // to answer
+constexpr uint64_t kInitTimeoutNs = 10'000'000'000;  // then to run its per-CPU init entries
 
 // The console lock: one CPU's line at a time; the CPU that holds it may take it again (a crash
 // report while it prints).
@@ -109,18 +111,31 @@ void WaitHalted(uint64_t nanoseconds) {
   WaitUntil(nanoseconds, [] { return false; });
 }
 
-WaitResult WaitForAps(uint64_t start_timeout_ns, const char* start_failure, uint64_t init_timeout_ns,
-                      const char* init_failure) {
-  WaitWhile(CpuState::kStarting, start_timeout_ns, start_failure);
-  WaitWhile(CpuState::kInitialising, init_timeout_ns, init_failure);
-  WaitResult result{0, 0};
+StartResult FinishStart(uint64_t first_tsc) {
+  WaitWhile(CpuState::kStarting, kStartTimeoutNs, "did not start within 1000 ms");
+  WaitWhile(CpuState::kInitialising, kInitTimeoutNs, "did not finish its per-CPU init within 10 s");
+  // On this CPU's TSC (an AP's may not count from the same point after INIT): the last AP
+  // parked at most one wake-up before this.
+  StartResult result{arch::ReadTsc() - first_tsc, 0};
+  uint32_t online = 0;
   for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
     const percpu::Cpu& cpu = *percpu::CpuAt(i);
     if (cpu.state != CpuState::kParked) continue;
-    ++result.online;
+    ++online;
     if (cpu.bring_up_ticks > result.longest_ap_ticks) result.longest_ap_ticks = cpu.bring_up_ticks;
   }
+  gOnline = 1 + online;
   return result;
+}
+
+void BeginReport(console::Line& line, uint32_t started, uint32_t listed, uint32_t not_enabled) {
+  line.Append("smp online=").AppendDecimal(gOnline).Append(" started=").AppendDecimal(started);
+  line.Append(" listed=").AppendDecimal(listed).Append(" not-enabled=").AppendDecimal(not_enabled);
+}
+
+void EndReport(console::Line& line, const StartResult& result, uint64_t send_ticks) {
+  line.Append(" bring-up-tsc=").AppendDecimal(result.ticks).Append(" send-tsc=").AppendDecimal(send_ticks);
+  line.Append(" longest-ap-tsc=").AppendDecimal(result.longest_ap_ticks);
 }
 
 void SayState(const percpu::Cpu& cpu, const char* what) {
@@ -151,7 +166,6 @@ void SayState(const percpu::Cpu& cpu, const char* what) {
   Park(cpu);
 }
 
-void SetOnlineAps(uint32_t aps) { gOnline = 1 + aps; }
 
 }  // namespace ap_start
 

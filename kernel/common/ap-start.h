@@ -7,6 +7,7 @@
 
 #include <cstdint>
 
+#include "common/console.h"
 #include "common/per-cpu.h"
 
 namespace ap_start {
@@ -14,15 +15,21 @@ namespace ap_start {
 /// Called before the first AP can run: the console locks its lines and names their CPU.
 void BeginApStart();
 
-/// The boot CPU's wait for the started APs (those in kStarting): each answers within
-/// `start_timeout_ns` and parks within `init_timeout_ns`, or is reported (`smp cpu N apic-id=ID
-/// did not ...`) and left out. Returns the APs online.
-struct WaitResult {
-  uint32_t online;           // APs parked
+/// The boot CPU's wait for the started APs (those in kStarting): each answers within 1 s and
+/// parks within 10 s, or is reported (`smp cpu N apic-id=ID did not ...`) and left out. Then
+/// the APs online are counted (unientry::CpuCount). (The bounds are loose on purpose: a virtual
+/// CPU is a host thread, and a loaded host may not run it for many milliseconds; Linux waits
+/// 10 s.)
+struct StartResult {
+  uint64_t ticks;             // `first_tsc` to the last AP seen parked, on this CPU's TSC
   uint64_t longest_ap_ticks;  // the longest AP's own path, on its TSC
 };
-WaitResult WaitForAps(uint64_t start_timeout_ns, const char* start_failure, uint64_t init_timeout_ns,
-                      const char* init_failure);
+StartResult FinishStart(uint64_t first_tsc);
+
+/// The "smp online=N started=N listed=N not-enabled=N" line's start, and its end
+/// ("bring-up-tsc=... send-tsc=... longest-ap-tsc=..."); the caller appends what lies between.
+void BeginReport(console::Line& line, uint32_t started, uint32_t listed, uint32_t not_enabled);
+void EndReport(console::Line& line, const StartResult& result, uint64_t send_ticks);
 
 /// Halts (interrupts on inside the wait) on a periodic tick until `nanoseconds` passed.
 void WaitHalted(uint64_t nanoseconds);
@@ -38,7 +45,5 @@ void SayState(const percpu::Cpu& cpu, const char* what);
 /// Stops this CPU for good.
 [[noreturn]] void HaltForever();
 
-/// Counts the APs online (for unientry::CpuCount), once the start is over.
-void SetOnlineAps(uint32_t aps);
 
 }  // namespace ap_start

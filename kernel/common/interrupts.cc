@@ -57,4 +57,6 @@ namespace interrupts {
 
 void InstallPlatformHandler(uint8_t vector, unientry::InterruptHandler handler) { gHandlers[vector] = handler; }
 
+bool HasHandler(uint8_t vector) { return gHandlers[vector] != nullptr; }
+
 }  // namespace interrupts

@@ -13,4 +13,7 @@ namespace interrupts {
 /// table and dispatch, without the IDT.
 void InstallPlatformHandler(uint8_t vector, unientry::InterruptHandler handler);
 
+/// Whether `vector` has a handler.
+bool HasHandler(uint8_t vector);
+
 }  // namespace interrupts

@@ -103,12 +103,30 @@ void SerialIrqTest() {
                   static_cast<uint32_t>(gCom1Interrupts));
 }
 
+// With `demo.run-on-all`: every CPU runs a function (RunOnAll), twice, so a parked AP is woken
+// again after its first run; each CPU counts its runs under its own index.
+volatile uint32_t gRuns[256] = {};
+void CountRun(void*) {
+  const uint32_t cpu = unientry::CurrentCpu();
+  if (cpu < 256) __atomic_add_fetch(&gRuns[cpu], 1, __ATOMIC_RELAXED);
+}
+
+void RunOnAllTest() {
+  unientry::RunOnAll(CountRun, nullptr);
+  unientry::RunOnAll(CountRun, nullptr);
+  uint32_t twice = 0;
+  for (uint32_t cpu = 0; cpu < unientry::CpuCount() && cpu < 256; ++cpu) twice += gRuns[cpu] == 2 ? 1 : 0;
+  unientry::Print("run-on-all {} of {} CPUs ran it twice\n", twice, unientry::CpuCount());
+  if (twice != unientry::CpuCount()) unientry::Exit(unientry::Status::kFail);
+}
+
 }  // namespace
 
 void KernelMain(const unientry::BootInfo& boot) {
   if (boot.command_line.Has("demo.frames-test")) FramesTest();
   if (boot.command_line.Has("demo.timer-test")) TimerTest();
   if (boot.command_line.Has("demo.serial-irq-test")) SerialIrqTest();
+  if (boot.command_line.Has("demo.run-on-all")) RunOnAllTest();
   unientry::PrintBootReport();
   if (boot.command_line.Has("demo.reboot")) unientry::Reboot();
   unientry::Exit(unientry::Status::kOk);

@@ -4,9 +4,7 @@
 // allocator gives below 1 MiB ([intel/vol3] 9.4.4 "MP Initialization Example"). Each AP joins
 // one per-CPU path (ApStart): its own record and stack, the per-CPU entries of the boot
 // CPU's plan with its own trace, then the parked loop where unientry::RunOn reaches it. An AP
-// that does not answer within 1 s is reported and left out; the boot goes on. (The bound is
-// loose on purpose: a virtual CPU is a host thread, and a loaded host may not run it for many
-// milliseconds; Linux waits 10 s.)
+// that does not answer within 1 s is reported and left out; the boot goes on (common/ap-start).
 #include "acpi/madt.h"
 #include "arch/x86/ap-trampoline.h"
 #include "arch/x86/apic.h"
@@ -36,11 +34,8 @@ using percpu::CpuState;
 
 constexpr uint8_t kWakeVector = 0xf2;  // the IPI that wakes a parked AP
 constexpr uint64_t kApStackBytes = 16 * 1024;
-constexpr uint64_t kStartTimeoutNs = 1'000'000'000;  // to answer the SIPIs
-constexpr uint64_t kInitTimeoutNs = 10'000'000'000;  // then to run its per-CPU init entries
 constexpr uint64_t kSecondSipiDelayNs = 200'000;    // the MP specification's 200 µs
 
-constinit uint64_t gBringUpTicks = 0, gLongestAp = 0, gSendTicks = 0;
 
 // This CPU's APIC ID as CPUID gives it: the x2APIC ID (leaf 0xB) where the CPU has the leaf,
 // else the initial xAPIC ID (leaf 1, EBX[31:24]). An AP reads it before its APIC is enabled.
@@ -160,6 +155,8 @@ void StartCpus() {
   }
   const uint32_t aps = percpu::CpuCount() - 1;
   const Trampoline trampoline = aps != 0 ? PrepareTrampoline(aps) : Trampoline{};
+  ap_start::StartResult result{0, 0};
+  uint64_t send_ticks = 0;
   if (trampoline.ok) {
     unientry::SetInterruptHandler(kWakeVector, OnWake);
     ap_start::BeginApStart();
@@ -186,30 +183,20 @@ void StartCpus() {
       const percpu::Cpu& cpu = *percpu::CpuAt(i);
       if (cpu.state == CpuState::kStarting && i != silent) arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrStartup | vector);
     }
-    gSendTicks = arch::ReadTsc() - first_init;  // every INIT and first SIPI sent
+    send_ticks = arch::ReadTsc() - first_init;  // every INIT and first SIPI sent
     ap_start::WaitHalted(kSecondSipiDelayNs);  // halted, so that the APs run their start meanwhile
     for (uint32_t i = 1; i <= aps; ++i) {
       const percpu::Cpu& cpu = *percpu::CpuAt(i);
       if (cpu.state == CpuState::kStarting && i != silent) arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrStartup | vector);
     }
-    const ap_start::WaitResult waited = ap_start::WaitForAps(
-        kStartTimeoutNs, "did not start within 1000 ms", kInitTimeoutNs, "did not finish its per-CPU init within 10 s");
-    // On this CPU's TSC (an AP's may not count from the same point after INIT): the last AP
-    // parked at most one wake-up before this.
-    gBringUpTicks = arch::ReadTsc() - first_init;
-    gLongestAp = waited.longest_ap_ticks;
-    ap_start::SetOnlineAps(waited.online);
+    result = ap_start::FinishStart(first_init);
   }
   console::Line line(console::Importance::kAlways);
-  line.Append("smp online=").AppendDecimal(unientry::CpuCount()).Append(" started=").AppendDecimal(aps);
-  line.Append(" listed=").AppendDecimal(listed + 1).Append(" not-enabled=").AppendDecimal(not_enabled);
+  ap_start::BeginReport(line, aps, listed + 1, not_enabled);
   if (madt.cpus_absent != 0) line.Append(" absent=").AppendDecimal(madt.cpus_absent);
   if (unreachable != 0) line.Append(" x2apic-ids-without-x2apic=").AppendDecimal(unreachable);
   if (dropped != 0) line.Append(" past-the-most=").AppendDecimal(dropped);
-  // The first INIT to the last AP seen parked, on this CPU's TSC; the INITs and first SIPIs
-  // sent; the longest AP's own path (its trampoline to its parked loop, on its TSC).
-  line.Append(" bring-up-tsc=").AppendDecimal(gBringUpTicks).Append(" send-tsc=").AppendDecimal(gSendTicks);
-  line.Append(" longest-ap-tsc=").AppendDecimal(gLongestAp);
+  ap_start::EndReport(line, result, send_ticks);
 }
 
 }  // namespace
@@ -225,7 +212,8 @@ extern "C" [[noreturn]] void ApStart(uint32_t, uint64_t entry_tsc) {
 
 constexpr inittab::Exclusion kSmpExclusions[] = {
     inittab::OnFirmware(bootabi::Firmware::kXenPv,
-                        "a Xen PV guest's vCPUs start by VCPUOP_initialise and VCPUOP_up, not INIT-SIPI: not yet"),
+                        "a Xen PV guest's vCPUs have no local APIC: the xen-pv-smp entry starts them "
+                        "(VCPUOP_initialise, VCPUOP_up)"),
 };
 
 INIT_ENTRY(gSmpInit, "smp", INIT_LEVEL_CPU_START, .detect = HasOtherCpus, .run = StartCpus,

@@ -18,6 +18,7 @@
 #include "common/console.h"
 #include "common/exit.h"
 #include "common/interrupts.h"
+#include "common/per-cpu.h"
 #include "common/time-source.h"
 #include "platform/pvclock.h"
 #include "platform/xen-hypercall.h"
@@ -37,7 +38,8 @@ constinit uint64_t gStartNs = 0, gDeadlineNs = 0, gPeriodNs = 0;  // 0: not arme
 constinit uint64_t gTscHz = 0;
 constinit uint64_t gUnknownEvents = 0;
 
-volatile pv::vcpu_info& Vcpu() { return gShared->vcpu_info[0]; }
+// This vCPU's: the per-CPU record's apic_id is the Xen vCPU ID under PV (0 for the boot CPU).
+volatile pv::vcpu_info& Vcpu() { return gShared->vcpu_info[percpu::ThisCpu().apic_id]; }
 
 // Xen's system time now, read under the version protocol (vcpu_time_info: odd while Xen
 // updates; read again if it changed meanwhile).
@@ -87,9 +89,10 @@ void OnEventUpcall(unientry::InterruptFrame& frame) {
       const uint32_t bit = static_cast<uint32_t>(__builtin_ctzll(pending));
       pending &= pending - 1;
       __atomic_fetch_and(&gShared->evtchn_pending[word], ~(uint64_t{1} << bit), __ATOMIC_SEQ_CST);
-      if (word * 64 + bit == gTimerPort) {
+      const uint32_t port = word * 64 + bit;
+      if (port == gTimerPort && percpu::ThisCpu().index == 0) {
         OnTimerEvent();
-      } else {
+      } else if (port != percpu::ThisCpu().wake_port) {  // a wake-up needs nothing but the upcall
         ++gUnknownEvents;
       }
     }
@@ -210,6 +213,22 @@ void WaitForEvent() {
   // the way back; then events are masked again.
   xen::Hypercall(pv::kHypercallSchedOp, pv::kSchedOpBlock, 0);
   DisableEvents();
+}
+
+uint32_t BindWakePort(uint32_t vcpu) {
+  pv::evtchn_bind_ipi bind{vcpu, 0};
+  if (const uint64_t status = xen::Hypercall(pv::kHypercallEventChannelOp, pv::kEvtchnOpBindIpi,
+                                             reinterpret_cast<uint64_t>(&bind));
+      status != 0 || bind.port >= pv::kEventChannelWords * 64) {
+    Fail("EVTCHNOP_bind_ipi of an AP's wake channel", status);
+  }
+  __atomic_fetch_and(&gShared->evtchn_mask[bind.port / 64], ~(uint64_t{1} << (bind.port % 64)), __ATOMIC_SEQ_CST);
+  return bind.port;
+}
+
+void SendEvent(uint32_t port) {
+  pv::evtchn_send send{port};
+  xen::Hypercall(pv::kHypercallEventChannelOp, pv::kEvtchnOpSend, reinterpret_cast<uint64_t>(&send));
 }
 
 }  // namespace xen_pv

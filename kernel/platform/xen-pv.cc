@@ -17,6 +17,16 @@
 
 extern "C" const uint64_t xen_pv_exception_vectors[32];
 
+namespace xen_pv {
+
+void WriteTrapTable(bootabi::xen::trap_info* traps) {
+  for (uint8_t vector = 0; vector < 32; ++vector) {
+    traps[vector] = bootabi::xen::trap_info{vector, 0, bootabi::xen::kFlatKernelCs64, 0, xen_pv_exception_vectors[vector]};
+  }
+}
+
+}  // namespace xen_pv
+
 namespace {
 
 namespace pv = bootabi::xen;
@@ -82,9 +92,7 @@ void InstallGdt() {
 
 void InstallTraps() {
   static constinit pv::trap_info traps[33] = {};
-  for (uint8_t vector = 0; vector < 32; ++vector) {
-    traps[vector] = pv::trap_info{vector, 0, pv::kFlatKernelCs64, 0, xen_pv_exception_vectors[vector]};
-  }
+  xen_pv::WriteTrapTable(traps);
   // traps[32] stays zero: the end of the table.
   if (xen::Hypercall(pv::kHypercallSetTrapTable, reinterpret_cast<uint64_t>(traps)) != 0) {
     Panic("xen: set_trap_table refused the exception handlers");

@@ -215,7 +215,9 @@ void CheckCpus(const Options& options, const image::InitTable& table, const std:
                uint32_t environment, Result& result) {
   bool starts_aps = false;
   for (const image::PlannedStep& step : image::PlanFor(table, order, environment)) {
-    if (table.entries()[step.node].name == "smp") starts_aps = step.action != image::StepAction::kExcluded;
+    // The entries that start APs: "smp" (INIT-SIPI) and "xen-pv-smp" (Xen PV's vCPU operations).
+    const std::string& name = table.entries()[step.node].name;
+    if ((name == "smp" || name == "xen-pv-smp") && step.action != image::StepAction::kExcluded) starts_aps = true;
   }
   const unsigned cpus = RowCpus(options, result.row);
   if (starts_aps && cpus > 1 && result.log.cpus_online != static_cast<int64_t>(cpus)) {

@@ -36,6 +36,21 @@ void Write(uint32_t reg, uint32_t value) {
 
 bool X2Apic() { return gX2Apic; }
 
+// [intel/vol3]: 11.8.4 Interrupt Acceptance: ISR at 0x100-0x170, IRR at 0x200-0x270, eight
+// 32-bit registers each, 16 bytes apart.
+void TakeOver(uint64_t pending[4]) {
+  constexpr uint32_t kIsr = 0x100, kIrr = 0x200;
+  for (int round = 0; round < 256; ++round) {
+    bool in_service = false;
+    for (uint32_t i = 0; i < 8; ++i) in_service |= Read(kIsr + i * 0x10) != 0;
+    if (!in_service) break;
+    EndOfInterrupt();
+  }
+  for (uint32_t i = 0; i < 4; ++i) {
+    pending[i] = Read(kIrr + 2 * i * 0x10) | uint64_t{Read(kIrr + (2 * i + 1) * 0x10)} << 32;
+  }
+}
+
 bool SendIpi(uint32_t apic_id, uint32_t command) {
   if (gX2Apic) {
     // One 64-bit write: destination in bits 63:32 (SDM 11.12.9), no delivery status to poll.

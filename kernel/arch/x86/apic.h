@@ -29,6 +29,10 @@ uint32_t Read(uint32_t reg);
 void Write(uint32_t reg, uint32_t value);
 inline void EndOfInterrupt() { Write(kEoi, 0); }
 bool X2Apic();
+/// Takes the local APIC over from whoever ran before (a kernel that kexec'd this one, the
+/// firmware): ends every interrupt still in service (EOI until the ISR is clear) and returns the
+/// vectors still pending in the IRR (bit v of `pending`), which arrive once interrupts are on.
+void TakeOver(uint64_t pending[4]);
 /// Sends an IPI (`command`: ICR low word) to the CPU with local APIC ID `apic_id` (above 255
 /// only in x2APIC mode); false if the xAPIC did not take it within a bound.
 bool SendIpi(uint32_t apic_id, uint32_t command);

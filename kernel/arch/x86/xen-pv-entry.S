@@ -64,3 +64,21 @@ xen_pv_start:
         movq    %rbx, %rsi
         call    XenPvStubMain
         ud2
+
+/* An AP of a Xen PV guest, started by VCPUOP_initialise + VCPUOP_up (platform/xen-pv-smp.cc)
+ * with the context the boot CPU wrote: %rsp its stack, %rdi its CPU index, events masked. */
+        .globl xen_pv_ap_start
+xen_pv_ap_start:
+        cld
+        rdtsc
+        shlq    $32, %rdx
+        orq     %rax, %rdx
+        movq    %rdx, %rsi                      /* XenPvApStart(index, tsc) */
+        call    XenPvApStart
+        ud2
+
+/* Xen's failsafe callback: it could not restore the guest's segments. Nothing to repair. */
+        .globl xen_pv_failsafe
+xen_pv_failsafe:
+        ud2
+

@@ -53,6 +53,7 @@ base::Result<> ConvertXenPv(const PhysicalMemory& memory, uint64_t start_info_ad
   TRY(KeepLoaderRange(handoff, info.mfn_list, info.nr_pages * sizeof(uint64_t), "start_info.mfn_list"));
   TRY(KeepLoaderRange(handoff, start_info_address & ~uint64_t{4095}, 4096, "start_info"));
   TRY(KeepLoaderRange(handoff, info.pt_base, info.nr_pt_frames * 4096, "start_info.pt_base"));
+  handoff.descriptor->xen_pv_pt_base = info.pt_base;
 
   // The command line is a fixed 1024-byte field that must hold its own NUL.
   size_t length = 0;

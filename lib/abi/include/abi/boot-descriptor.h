@@ -190,8 +190,11 @@ struct boot_descriptor {
   // Xen PV: the shared info page's machine address (start_info.shared_info), where Xen keeps
   // the vCPUs' time and event state; 0 elsewhere. (version 4)
   uint64_t xen_pv_shared_info;
+  // Xen PV: the bootstrap page tables' top level (start_info.pt_base, a virtual address), the
+  // CR3 an AP's first context names; 0 elsewhere. (version 4)
+  uint64_t xen_pv_pt_base;
 };
-static_assert(AssertSize<boot_descriptor, 0x400>());
+static_assert(AssertSize<boot_descriptor, 0x408>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
@@ -220,5 +223,6 @@ ABI_ASSERT_OFFSET(boot_descriptor, loader_ranges, 0x3a8);
 ABI_ASSERT_OFFSET(boot_descriptor, memory_map_paddr, 0x3e8);
 ABI_ASSERT_OFFSET(boot_descriptor, memory_map_entries, 0x3f0);
 ABI_ASSERT_OFFSET(boot_descriptor, xen_pv_shared_info, 0x3f8);
+ABI_ASSERT_OFFSET(boot_descriptor, xen_pv_pt_base, 0x400);
 
 }  // namespace bootabi

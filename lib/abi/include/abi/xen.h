@@ -104,10 +104,15 @@ struct trap_info {
 static_assert(AssertSize<trap_info, 16>());
 
 // Time, timers and events (vcpu.h, event_channel.h, callback.h).
+inline constexpr uint32_t kVcpuOpInitialise = 0;         // VCPUOP_initialise: a PV vCPU's first context
+inline constexpr uint32_t kVcpuOpUp = 1;                 // VCPUOP_up
+inline constexpr uint32_t kVcpuOpIsUp = 3;               // VCPUOP_is_up: 0 or 1, negative if no such vCPU
 inline constexpr uint32_t kVcpuOpStopPeriodicTimer = 7;   // VCPUOP_stop_periodic_timer
 inline constexpr uint32_t kVcpuOpSetSingleshotTimer = 8;  // VCPUOP_set_singleshot_timer
 inline constexpr uint32_t kVcpuOpStopSingleshotTimer = 9;  // VCPUOP_stop_singleshot_timer
 inline constexpr uint32_t kEvtchnOpBindVirq = 1;          // EVTCHNOP_bind_virq
+inline constexpr uint32_t kEvtchnOpSend = 4;              // EVTCHNOP_send
+inline constexpr uint32_t kEvtchnOpBindIpi = 7;           // EVTCHNOP_bind_ipi: a channel to a vCPU of ours
 inline constexpr uint32_t kVirqTimer = 0;                 // VIRQ_TIMER: the vCPU's timers
 inline constexpr uint32_t kCallbackOpRegister = 0;        // CALLBACKOP_register
 inline constexpr uint16_t kCallbackTypeEvent = 0;         // CALLBACKTYPE_event
@@ -127,6 +132,17 @@ struct evtchn_bind_virq {
   uint32_t port;  // out
 };
 static_assert(AssertSize<evtchn_bind_virq, 12>());
+
+struct evtchn_bind_ipi {
+  uint32_t vcpu;
+  uint32_t port;  // out
+};
+static_assert(AssertSize<evtchn_bind_ipi, 8>());
+
+struct evtchn_send {
+  uint32_t port;
+};
+static_assert(AssertSize<evtchn_send, 4>());
 
 struct callback_register {
   uint16_t type;
@@ -172,7 +188,58 @@ struct shared_info {
 ABI_ASSERT_OFFSET(shared_info, evtchn_pending, 2048);
 ABI_ASSERT_OFFSET(shared_info, evtchn_mask, 2560);
 
+/// struct cpu_user_regs (arch-x86/xen-x86_64.h): a vCPU's registers, each in a 64-bit slot.
+struct cpu_user_regs {
+  uint64_t r15, r14, r13, r12, rbp, rbx, r11, r10, r9, r8, rax, rcx, rdx, rsi, rdi;
+  uint32_t error_code, entry_vector;
+  uint64_t rip;
+  uint16_t cs, _pad0;
+  uint8_t saved_upcall_mask;
+  uint8_t _pad1[3];
+  uint64_t rflags;
+  uint64_t rsp;
+  uint16_t ss, _pad2[3];
+  uint16_t es, _pad3[3];
+  uint16_t ds, _pad4[3];
+  uint16_t fs, _pad5[3];
+  uint16_t gs, _pad6[3];
+};
+static_assert(AssertSize<cpu_user_regs, 200>());
+ABI_ASSERT_OFFSET(cpu_user_regs, rdi, 112);
+ABI_ASSERT_OFFSET(cpu_user_regs, rip, 128);
+ABI_ASSERT_OFFSET(cpu_user_regs, rflags, 144);
+ABI_ASSERT_OFFSET(cpu_user_regs, ss, 160);
+
+inline constexpr uint64_t kVgcfInKernel = 1u << 2;  // VGCF_in_kernel: it starts in kernel mode
+
+/// struct vcpu_guest_context (arch-x86/xen.h, x86-64): VCPUOP_initialise's argument.
+struct vcpu_guest_context {
+  uint8_t fpu_ctxt[512];
+  uint64_t flags;  // VGCF_*
+  cpu_user_regs user_regs;
+  trap_info trap_ctxt[256];
+  uint64_t ldt_base, ldt_ents;
+  uint64_t gdt_frames[16], gdt_ents;
+  uint64_t kernel_ss, kernel_sp;
+  uint64_t ctrlreg[8];  // ctrlreg[3]: the top-level page table's machine frame << 12
+  uint64_t debugreg[8];
+  uint64_t event_callback_eip;
+  uint64_t failsafe_callback_eip;
+  uint64_t syscall_callback_eip;
+  uint64_t vm_assist;
+  uint64_t fs_base, gs_base_kernel, gs_base_user;
+};
+static_assert(AssertSize<vcpu_guest_context, 5168>());
+ABI_ASSERT_OFFSET(vcpu_guest_context, user_regs, 520);
+ABI_ASSERT_OFFSET(vcpu_guest_context, trap_ctxt, 720);
+ABI_ASSERT_OFFSET(vcpu_guest_context, gdt_frames, 4832);
+ABI_ASSERT_OFFSET(vcpu_guest_context, kernel_ss, 4968);
+ABI_ASSERT_OFFSET(vcpu_guest_context, ctrlreg, 4984);
+ABI_ASSERT_OFFSET(vcpu_guest_context, event_callback_eip, 5112);
+ABI_ASSERT_OFFSET(vcpu_guest_context, gs_base_kernel, 5152);
+
 /// The flat 64-bit kernel code selector Xen gives a 64-bit PV guest (FLAT_KERNEL_CS64).
 inline constexpr uint16_t kFlatKernelCs64 = 0xe033;
+inline constexpr uint16_t kFlatKernelSs64 = 0xe02b;  // FLAT_KERNEL_SS64
 
 }  // namespace bootabi::xen
