@@ -34,8 +34,7 @@ using percpu::CpuState;
 
 constexpr uint8_t kWakeVector = 0xf2;  // the IPI that wakes a parked AP
 constexpr uint64_t kApStackBytes = 16 * 1024;
-constexpr uint64_t kSecondSipiDelayNs = 200'000;    // the MP specification's 200 µs
-
+constexpr uint64_t kSecondSipiDelayNs = 200'000;  // the MP specification's 200 µs
 
 // This CPU's APIC ID as CPUID gives it: the x2APIC ID (leaf 0xB) where the CPU has the leaf,
 // else the initial xAPIC ID (leaf 1, EBX[31:24]). An AP reads it before its APIC is enabled.
