@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Time after the boot: a monotonic clock from the TSC, calibrated (CPUID 0x15/0x16, a
 // hypervisor's TSC-frequency leaf, or against the PIT or the HPET), and one timer on the local
-// APIC (TSC-deadline mode where the CPU has it) whose callback runs in its interrupt. What has
+// APIC (TSC-deadline mode where the CPU has it) whose callback runs in its interrupt; under
+// Xen PV, Xen's system time and single-shot timer instead (docs/kernel-authors.md, "Time"). What has
 // to be measured (the TSC against the PIT or HPET, the APIC timer's rate: 20 ms) is measured
 // on the first call of any of these, not at boot. Ready from
 // the framework's "timer" init entry on (depend on gTimerInit; always in KernelMain), except

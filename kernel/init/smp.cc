@@ -39,7 +39,10 @@ constexpr uint64_t kSecondSipiDelayNs = 200'000;  // the MP specification's 200 
 // This CPU's APIC ID as CPUID gives it: the x2APIC ID (leaf 0xB) where the CPU has the leaf,
 // else the initial xAPIC ID (leaf 1, EBX[31:24]). An AP reads it before its APIC is enabled.
 uint32_t CpuidApicId() {
-  if (arch::Cpuid(0).eax >= 0xb && arch::Cpuid(0xb, 0).ebx != 0) return arch::Cpuid(0xb, 0).edx;
+  if (arch::Cpuid(0).eax >= 0xb) {
+    const arch::CpuidResult topology = arch::Cpuid(0xb, 0);
+    if (topology.ebx != 0) return topology.edx;
+  }
   return arch::Cpuid(1).ebx >> 24;
 }
 
@@ -84,9 +87,9 @@ Trampoline PrepareTrampoline(uint32_t aps) {
   __builtin_memcpy(code, ap_trampoline_start, static_cast<size_t>(ap_trampoline_end - ap_trampoline_start));
   auto& data = *reinterpret_cast<arch::ApTrampolineData*>(pages.address + arch::kApTrampolineDataOffset);
   data = arch::ApTrampolineData{};
-  data.gdt[1] = 0x00af9a000000ffff;  // KERNEL_CS: 64-bit code, as the kernel's GDT
-  data.gdt[2] = 0x00cf92000000ffff;  // KERNEL_DS
-  data.gdt[3] = 0x00cf9a000000ffff;  // flat 32-bit code, for the step through protected mode
+  data.gdt[1] = GDT_CODE64;  // KERNEL_CS, as the kernel's GDT
+  data.gdt[2] = GDT_DATA;    // KERNEL_DS
+  data.gdt[3] = GDT_CODE32;  // for the step through protected mode
   data.gdt_limit = sizeof(data.gdt) - 1;
   data.gdt_base = static_cast<uint32_t>(pages.address + arch::kApTrampolineDataOffset);
   extern const uint8_t ap_trampoline_32[] __asm__("ap_trampoline_32");

@@ -11,6 +11,7 @@
  * 5-level paging, as a 64-bit loader or firmware on a CPU with LA57 may leave it. CR4.LA57 can
  * change only with paging off (SDM 3A, 4.1.1): leave long mode, set LA57, load the PML5 (its
  * entry 0 the loader's PML4, so the same identity map), page again and return to 64-bit code. */
+#include "arch/x86/segments.h"
 #include "generated/asm-offsets.h"
 
 #define LOADER_CODE32 0x08
@@ -86,9 +87,9 @@ LoaderEnter64FiveLevel:         /* %rdi = entry, %rsi = zero page, %rdx = PML5 (
         .balign 8
 loader_gdt:
         .quad   0
-        .quad   0x00cf9a000000ffff      /* LOADER_CODE32: flat 32-bit code */
-        .quad   0x00cf92000000ffff      /* LOADER_DATA32: flat data */
-        .quad   0x00af9a000000ffff      /* LOADER_CODE64: 64-bit code */
+        .quad   GDT_CODE32              /* LOADER_CODE32 */
+        .quad   GDT_DATA                /* LOADER_DATA32 */
+        .quad   GDT_CODE64              /* LOADER_CODE64 */
 loader_gdt_end:
 
         .section .data, "aw"

@@ -238,6 +238,10 @@ uint32_t PlanHash(const std::vector<uint32_t>& order) {
 
 namespace {
 
+// A summary letter's result (inittab::InitResultLetter's inverse).
+const std::map<char, std::string> kNames = {
+    {'r', "ran"}, {'u', "unsupported"}, {'n', "not-detected"}, {'f', "finished"}, {'s', "skipped"}};
+
 std::vector<std::string> CompareSummary(const InitTable& table, const std::vector<uint32_t>& order, uint32_t environment,
                                         bool has_summary, uint32_t summary_plan, const std::string& summary_results,
                                         const std::vector<TraceStep>& trace, const Results* boot) {
@@ -252,8 +256,6 @@ std::vector<std::string> CompareSummary(const InitTable& table, const std::vecto
                                       summary_plan, PlanHash(order)));
     return differences;
   }
-  static const std::map<char, std::string> kNames = {
-      {'r', "ran"}, {'u', "unsupported"}, {'n', "not-detected"}, {'f', "finished"}, {'s', "skipped"}};
   std::vector<TraceStep> rebuilt;
   for (size_t i = 0; i < summary_results.size() && i < order.size(); ++i) {
     const auto name = kNames.find(summary_results[i]);
@@ -298,8 +300,6 @@ std::vector<std::string> CompareCpuTraceWithPlan(const InitTable& table, const s
   const CpuTrace& trace = found->second;
   // The boot CPU's results, from its trace or, on a quiet boot, its summary's letters.
   Results boot_results;
-  static const std::map<char, std::string> kNames = {
-      {'r', "ran"}, {'u', "unsupported"}, {'n', "not-detected"}, {'f', "finished"}, {'s', "skipped"}};
   for (size_t i = 0; i < order.size(); ++i) {
     if (i < boot.trace.size()) {
       boot_results[order[i]] = boot.trace[i].result;

@@ -29,8 +29,8 @@ constinit CpuTables gBootCpuTables = {};
 // then the TSS's 16-byte system descriptor (written at run time: the image may be anywhere).
 constexpr uint64_t kGdtTemplate[kGdtEntries] = {
     0,
-    0x00af9a000000ffff,  // KERNEL_CS
-    0x00cf92000000ffff,  // KERNEL_DS
+    GDT_CODE64,  // KERNEL_CS
+    GDT_DATA,    // KERNEL_DS
     0, 0,                // KERNEL_TSS
 };
 static_assert(KERNEL_CS == 1 * 8 && KERNEL_DS == 2 * 8 && KERNEL_TSS == 3 * 8);

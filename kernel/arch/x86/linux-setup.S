@@ -25,6 +25,7 @@
  * a slow gate, 2^21 tries), up to 255 rounds; a gate that never opens stops the boot on COM1,
  * since the kernel above 1 MiB would run over aliased memory.
  */
+#include "arch/x86/segments.h"
 #include "arch/x86/linux-handoff.h"
 #include "arch/x86/early-serial.inc"
 
@@ -383,8 +384,8 @@ a20_stuck_message:
         .balign 8
 gdt:
         .quad   0, 0
-        .quad   0x00cf9a000000ffff              /* BOOT_CS: flat 32-bit code */
-        .quad   0x00cf92000000ffff              /* BOOT_DS: flat data */
+        .quad   GDT_CODE32                      /* BOOT_CS */
+        .quad   GDT_DATA                        /* BOOT_DS */
 gdt_end:
 gdt_pointer:
         .word   gdt_end - gdt - 1

@@ -75,8 +75,8 @@ long_mode_check_saved:
         .balign 8
 boot_gdt:
         .quad   0                       /* null */
-        .quad   0x00af9a000000ffff      /* KERNEL_CS: 64-bit code, DPL 0 */
-        .quad   0x00cf92000000ffff      /* KERNEL_DS: flat data */
+        .quad   GDT_CODE64              /* KERNEL_CS */
+        .quad   GDT_DATA                /* KERNEL_DS */
 boot_gdt_end:
 
 /* lgdt's operand; enter_long_mode writes the base, which is where the image runs. */
