@@ -47,12 +47,16 @@ uint32_t ConsoleCpu() { return percpu::ThisCpu().index; }
 // short: a slow virtual CPU (Xen's PVH dom0 under load) must not spend its time in the tick's
 // handler.
 constexpr uint64_t kWaitTickNs = 200'000;
+// But the wait for the APs' answers to their SIPI, at most 200 µs, ticks finely: an AP answers
+// within microseconds, and QEMU's TCG CPUs take a pending INIT or SIPI only at a timer event,
+// one vCPU at a time.
+constexpr uint64_t kAnswerTickNs = 10'000;
 void OnWaitTick(void*) {}
 
 template <typename Done>
-void WaitUntil(uint64_t timeout_ns, Done done) {
+void WaitUntil(uint64_t timeout_ns, uint64_t tick_ns, Done done) {
   const uint64_t until = unientry::MonotonicNanoseconds() + timeout_ns;
-  const bool ticking = unientry::StartTimer(kWaitTickNs, true, OnWaitTick, nullptr);
+  const bool ticking = unientry::StartTimer(tick_ns < timeout_ns ? tick_ns : timeout_ns, true, OnWaitTick, nullptr);
   while (!done() && unientry::MonotonicNanoseconds() < until) {
     if (ticking) {
       unientry::WaitForInterrupt();
@@ -63,14 +67,16 @@ void WaitUntil(uint64_t timeout_ns, Done done) {
   unientry::StopTimer();
 }
 
+bool NoApIn(CpuState state) {
+  for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
+    if (percpu::CpuAt(i)->state == state) return false;
+  }
+  return true;
+}
+
 // Waits until no AP is in `state` any more or `timeout_ns` passed; those still in it fail.
 void WaitWhile(CpuState state, uint64_t timeout_ns, const char* failure) {
-  WaitUntil(timeout_ns, [state] {
-    for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
-      if (percpu::CpuAt(i)->state == state) return false;
-    }
-    return true;
-  });
+  WaitUntil(timeout_ns, kWaitTickNs, [state] { return NoApIn(state); });
   for (uint32_t i = 1; i < percpu::CpuCount(); ++i) {
     percpu::Cpu& cpu = *percpu::CpuAt(i);
     CpuState expected = state;
@@ -107,8 +113,8 @@ void BeginApStart() {
   percpu::SetApsRunning();
 }
 
-void WaitHalted(uint64_t nanoseconds) {
-  WaitUntil(nanoseconds, [] { return false; });
+void WaitForAnswers(uint64_t nanoseconds) {
+  WaitUntil(nanoseconds, kAnswerTickNs, [] { return NoApIn(CpuState::kStarting); });
 }
 
 StartResult FinishStart(uint64_t first_tsc) {

@@ -31,8 +31,9 @@ StartResult FinishStart(uint64_t first_tsc);
 void BeginReport(console::Line& line, uint32_t started, uint32_t listed, uint32_t not_enabled);
 void EndReport(console::Line& line, const StartResult& result, uint64_t send_ticks);
 
-/// Halts (interrupts on inside the wait) on a periodic tick until `nanoseconds` passed.
-void WaitHalted(uint64_t nanoseconds);
+/// Halts (interrupts on inside the wait, on a periodic tick) until every AP started has
+/// answered (none is in kStarting) or `nanoseconds` passed.
+void WaitForAnswers(uint64_t nanoseconds);
 
 /// "smp cpu N apic-id=ID WHAT", always printed.
 void SayState(const percpu::Cpu& cpu, const char* what);

@@ -162,12 +162,11 @@ void StartCpus() {
   if (trampoline.ok) {
     unientry::SetInterruptHandler(kWakeVector, OnWake);
     ap_start::BeginApStart();
-    // All INITs, then all SIPIs, then 200 µs later a second SIPI for whoever has not answered
-    // (Intel's MP specification, B.4): the APs start together. No 10 ms after INIT: the CPUs
-    // this runs on (family 6 and later, and every virtual CPU) do not need it, as Linux's
-    // init_udelay = 0 says.
-    // The waits below run on the clock: have it measured (on its first use) before the first
-    // INIT, so that the bring-up's cost is the bring-up's.
+    // All INITs, then all SIPIs, then, for whoever has not answered within 200 µs, a second
+    // SIPI (Intel's MP specification, B.4): the APs start together. No 10 ms after INIT: the
+    // CPUs this runs on (family 6 and later, and every virtual CPU) do not need it, as Linux's
+    // init_udelay = 0 says. The waits below run on the clock: have it measured (on its first
+    // use) before the first INIT, so that the bring-up's cost is the bring-up's.
     (void)unientry::TscFrequency();
     const uint32_t vector = static_cast<uint32_t>(trampoline.page >> 12);
     const uint64_t first_init = arch::ReadTsc();
@@ -181,16 +180,16 @@ void StartCpus() {
     // INIT but no SIPI, so it never answers, as a dead CPU would not.
     base::StringView test;
     const uint32_t silent = command_line::Lookup("unientry.smp-test", test) && test == "silent-ap" ? aps : 0;
-    for (uint32_t i = 1; i <= aps; ++i) {
-      const percpu::Cpu& cpu = *percpu::CpuAt(i);
-      if (cpu.state == CpuState::kStarting && i != silent) arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrStartup | vector);
-    }
+    const auto send_startup = [&] {
+      for (uint32_t i = 1; i <= aps; ++i) {
+        const percpu::Cpu& cpu = *percpu::CpuAt(i);
+        if (cpu.state == CpuState::kStarting && i != silent) arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrStartup | vector);
+      }
+    };
+    send_startup();
     send_ticks = arch::ReadTsc() - first_init;  // every INIT and first SIPI sent
-    ap_start::WaitHalted(kSecondSipiDelayNs);  // halted, so that the APs run their start meanwhile
-    for (uint32_t i = 1; i <= aps; ++i) {
-      const percpu::Cpu& cpu = *percpu::CpuAt(i);
-      if (cpu.state == CpuState::kStarting && i != silent) arch::apic::SendIpi(cpu.apic_id, arch::apic::kIcrStartup | vector);
-    }
+    ap_start::WaitForAnswers(kSecondSipiDelayNs);  // halted, so that the APs run their start meanwhile
+    send_startup();
     result = ap_start::FinishStart(first_init);
   }
   console::Line line(console::Importance::kAlways);
