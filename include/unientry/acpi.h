@@ -14,7 +14,8 @@ namespace unientry {
 /// The tables the root table lists (signatures and addresses); nullptr without ACPI.
 const acpi::TableSet* AcpiTables();
 /// The processors (enabled and online-capable), I/O APICs and ISA interrupt overrides from
-/// the MADT; nullptr without ACPI or without a MADT.
+/// the MADT, or, on a BIOS without ACPI, from the MP specification's table (the same view);
+/// nullptr with neither.
 const acpi::Madt* AcpiMadt();
 /// The HPET from its table; nullptr without one.
 const acpi::Hpet* AcpiHpet();

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: MIT
-// acpi: the firmware's tables from the RSDP the entry found (boot_params.acpi_rsdp_addr):
-// the root table and what it lists, the MADT, the HPET and the FADT (lib/acpi), read through
-// the identity map, which covers all of RAM and so every table. A table that fails its checks
-// ends the boot, naming it: a kernel must not start on processors and interrupt routes read
-// from garbage. Without an RSDP the entry is not detected.
+// acpi: the firmware's description of the machine. From the RSDP the entry found
+// (boot_params.acpi_rsdp_addr): the root table and what it lists, the MADT, the HPET and the
+// FADT (lib/acpi). A BIOS without ACPI gives the MP specification's table instead (the
+// descriptor's mp_floating_pointer): its processors, I/O APICs and ISA interrupt routes, read
+// into the same view the MADT gives (unientry::AcpiMadt), so that the I/O APICs and the APs
+// are found either way. Read through the identity map, which covers all of RAM and so every
+// table. A table that fails its checks ends the boot, naming it: a kernel must not start on
+// processors and interrupt routes read from garbage. With neither, the entry is not detected.
 #include "acpi/madt.h"
+#include "acpi/mp-table.h"
 #include "acpi/tables.h"
 #include "arch/x86/cpu.h"
+#include "arch/x86/io-apic.h"
 #include "arch/x86/ports.h"
 #include "common/boot-context.h"
 #include "common/console.h"
@@ -24,10 +29,33 @@ constinit acpi::Hpet gHpet;
 constinit acpi::Fadt gFadt;
 constinit bool gHaveTables = false, gHaveMadt = false, gHaveHpet = false, gHaveFadt = false;
 
-bool HaveRsdp() { return gBoot.params->acpi_rsdp_addr != 0; }
+bool HaveFirmwareTables() { return gBoot.params->acpi_rsdp_addr != 0 || gBoot.descriptor->mp_floating_pointer != 0; }
+
+void ReadMpTable(const bootinfo::PhysicalMemory& memory) {
+  const auto read = acpi::ParseMpTable(memory, gBoot.descriptor->mp_floating_pointer, arch::io_apic::InputCount, gMadt);
+  if (read.is_error()) FailWithError("acpi", read.error());
+  gHaveMadt = true;
+  console::Line line;
+  line.Append("acpi none: mp-table floating-pointer=").AppendHex(gBoot.descriptor->mp_floating_pointer);
+  if (read.value().default_config != 0) {
+    line.Append(" default-configuration=").AppendDecimal(read.value().default_config);
+  } else {
+    line.Append(" table=").AppendHex(read.value().config_table).Append(" entries=").AppendDecimal(read.value().entries);
+    if (read.value().entry_count_field != read.value().entries) {
+      line.Append(" entry-count-field=").AppendDecimal(read.value().entry_count_field);
+    }
+  }
+  line.Append(" spec=1.").AppendDecimal(read.value().spec_rev).Append(" cpus=").AppendDecimal(gMadt.cpu_count);
+  line.Append(" io-apics=").AppendDecimal(gMadt.io_apic_count).Append(" overrides=").AppendDecimal(gMadt.override_count);
+  line.Append(gMadt.imcr_present ? " imcr=yes" : " imcr=no");
+}
 
 void ReadAcpi() {
   const bootinfo::PhysicalMemory memory(0, unientry::Boot().IdentityMappedEnd(), 0);
+  if (gBoot.params->acpi_rsdp_addr == 0) {
+    ReadMpTable(memory);
+    return;
+  }
   const auto tables = acpi::ReadTables(memory, gBoot.params->acpi_rsdp_addr);
   if (tables.is_error()) FailWithError("acpi", tables.error());
   gTables = tables.value();
@@ -69,7 +97,7 @@ constexpr inittab::Exclusion kAcpiExclusions[] = {
 
 }  // namespace
 
-INIT_ENTRY(gAcpiInit, "acpi", INIT_LEVEL_PLATFORM, .detect = HaveRsdp, .run = ReadAcpi,
+INIT_ENTRY(gAcpiInit, "acpi", INIT_LEVEL_PLATFORM, .detect = HaveFirmwareTables, .run = ReadAcpi,
            .depends = inittab::DependsOn<gIdentityMapInit>(), .exclusions = inittab::Exclude(kAcpiExclusions));
 
 namespace unientry {

@@ -2,7 +2,9 @@
 // io-apic: every input of every I/O APIC the MADT lists masked, so that nothing arrives
 // before a kernel routes it; then unientry::RouteIsaIrq programs one input for an ISA IRQ,
 // through the MADT's interrupt source overrides (IRQ 0 is GSI 2 on most PCs), to the boot CPU.
+#include "abi/mp-table.h"
 #include "acpi/madt.h"
+#include "arch/x86/cpu.h"
 #include "arch/x86/apic.h"
 #include "arch/x86/io-apic.h"
 #include "common/console.h"
@@ -19,6 +21,12 @@ constinit uint32_t gInputs[acpi::kMaxIoApics] = {};
 void MaskEveryInput() {
   const acpi::Madt* madt = unientry::AcpiMadt();
   uint32_t total = 0;
+  if (madt != nullptr && madt->imcr_present) {
+    // An MP table's PIC mode: the 8259 reaches the boot CPU past its APIC until the IMCR
+    // selects the APIC mode (MP specification 3.6.2.1), as Linux's imcr_pic_to_apic does.
+    arch::OutByte(bootabi::kImcrSelectPort, bootabi::kImcrSelect);
+    arch::OutByte(bootabi::kImcrDataPort, bootabi::kImcrApicMode);
+  }
   if (madt != nullptr) {
     for (uint32_t i = 0; i < madt->io_apic_count; ++i) {
       gInputs[i] = arch::io_apic::InputCount(madt->io_apics[i].address);

@@ -12,22 +12,15 @@
 #include "acpi/madt.h"
 #include "acpi/tables.h"
 #include "bootinfo/physical-memory.h"
+#include "fuzz-support.h"
 
 namespace {
 
+using fuzz::Check;
+using fuzz::FixChecksum;
+
 constexpr uint64_t kBase = 0x100000;
 constexpr size_t kSize = 0x10000;
-
-void Check(bool condition) {
-  if (!condition) __builtin_trap();
-}
-
-void FixChecksum(std::vector<uint8_t>& memory, size_t offset, size_t length, size_t checksum_at) {
-  memory[offset + checksum_at] = 0;
-  uint8_t sum = 0;
-  for (size_t i = 0; i < length; ++i) sum = static_cast<uint8_t>(sum + memory[offset + i]);
-  memory[offset + checksum_at] = static_cast<uint8_t>(-sum);
-}
 
 }  // namespace
 

@@ -19,6 +19,15 @@ inline void Check(bool condition) {
   if (!condition) __builtin_trap();
 }
 
+/// Makes the `length` bytes at `offset` sum to 0 through the byte at `offset + checksum_at`
+/// (ACPI's and the MP specification's checksum), so that a fuzzer gets past that check.
+inline void FixChecksum(std::vector<uint8_t>& memory, size_t offset, size_t length, size_t checksum_at) {
+  memory[offset + checksum_at] = 0;
+  uint8_t sum = 0;
+  for (size_t i = 0; i < length; ++i) sum = static_cast<uint8_t>(sum + memory[offset + i]);
+  memory[offset + checksum_at] = static_cast<uint8_t>(-sum);
+}
+
 struct Outputs {
   bootabi::boot_params params;
   bootabi::boot_descriptor descriptor;

@@ -20,10 +20,9 @@ base::Result<bootabi::acpi_table_header> CheckTable(const bootinfo::PhysicalMemo
     return base::MakeError("table shorter than its header", field, sizeof(bootabi::acpi_table_header), header.length);
   }
   if (!memory.Contains(address, header.length)) return memory.Unreadable(address, header.length, field);
-  uint8_t sum = 0;
-  const uint8_t* bytes = memory.At(address);
-  for (uint32_t i = 0; i < header.length; ++i) sum = static_cast<uint8_t>(sum + bytes[i]);
-  if (sum != 0) return base::MakeError("bad checksum: the table's bytes must sum to 0", field, 0, sum);
+  if (const uint8_t sum = memory.ByteSum(address, header.length); sum != 0) {
+    return base::MakeError("bad checksum: the table's bytes must sum to 0", field, 0, sum);
+  }
   return header;
 }
 

@@ -15,6 +15,23 @@ bool IsPlausible(const BiosDataArea& bda) {
          bda.ebda_address < 0xa0000;
 }
 
+uint64_t ScanBiosArea(const PhysicalMemory& memory, uint64_t start, uint64_t end, uint64_t align,
+                      const char* signature, uint64_t size, bool (*valid)(const PhysicalMemory&, uint64_t)) {
+  if (end < start || end - start < size) return 0;
+  uint32_t word;
+  __builtin_memcpy(&word, signature, sizeof(word));
+  const bool readable = memory.Contains(start, end - start);
+  for (uint64_t at = start; at + size <= end; at += align) {
+    if (readable) {
+      uint32_t here;
+      __builtin_memcpy(&here, memory.At(at), sizeof(here));
+      if (here != word) continue;
+    }
+    if (valid(memory, at)) return at;
+  }
+  return 0;
+}
+
 bootabi::Firmware LegacyFirmware(const PhysicalMemory& memory) {
   return IsPlausible(ReadBiosDataArea(memory)) ? bootabi::Firmware::kBios : bootabi::Firmware::kNone;
 }

@@ -166,7 +166,7 @@ base::Result<> ConvertLinux(const PhysicalMemory& memory, uint64_t params_addres
   handoff.descriptor->memmap_entries_in = loader_entries + handoff.descriptor->e820_ext_entries;
 
   TRY(TakeRamdisk(handoff));
-  return SettleRsdp(memory, handoff, efi_system_table, "boot_params.acpi_rsdp_addr");
+  return SettleFirmwareTables(memory, handoff, efi_system_table, "boot_params.acpi_rsdp_addr");
 }
 
 }  // namespace bootinfo

@@ -109,7 +109,7 @@ base::Result<> ConvertMultiboot1(const PhysicalMemory& memory, uint32_t magic, u
                           "multiboot_info.framebuffer"));
   }
   // Multiboot 1 carries no RSDP: where a BIOS leaves it, if anywhere.
-  return SettleRsdp(memory, handoff, 0, "boot_params.acpi_rsdp_addr");
+  return SettleFirmwareTables(memory, handoff, 0, "boot_params.acpi_rsdp_addr");
 }
 
 }  // namespace bootinfo

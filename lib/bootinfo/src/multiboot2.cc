@@ -240,7 +240,7 @@ base::Result<> ConvertMultiboot2(const PhysicalMemory& memory, uint32_t magic, u
     descriptor.memmap_entries_in = 2;
   }
   FinishMemoryMap(handoff, builder, scratch);
-  return SettleRsdp(memory, handoff, efi_system_table, "tag_acpi");
+  return SettleFirmwareTables(memory, handoff, efi_system_table, "tag_acpi");
 }
 
 }  // namespace bootinfo

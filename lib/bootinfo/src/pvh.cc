@@ -72,7 +72,7 @@ base::Result<> ConvertPvh(const PhysicalMemory& memory, uint64_t start_info_addr
   TRY(TakeModules(memory, info, handoff));
   TRY(TakeMemoryMap(memory, info, handoff, scratch));
   handoff.params->acpi_rsdp_addr = info.rsdp_paddr;
-  return SettleRsdp(memory, handoff, 0, "hvm_start_info.rsdp_paddr");
+  return SettleFirmwareTables(memory, handoff, 0, "hvm_start_info.rsdp_paddr");
 }
 
 }  // namespace bootinfo

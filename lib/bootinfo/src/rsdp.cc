@@ -8,6 +8,7 @@
 #include "abi/efi.h"
 #include "bootinfo/firmware.h"
 #include "bootinfo/handoff.h"
+#include "bootinfo/mp-floating-pointer.h"
 
 namespace bootinfo {
 namespace {
@@ -18,30 +19,7 @@ namespace efi = bootabi::efi;
 constexpr uint64_t kMaxConfigurationTables = 1024;
 
 bool Checksum(const PhysicalMemory& memory, uint64_t address, uint64_t length) {
-  if (!memory.Contains(address, length)) return false;
-  uint8_t sum = 0;
-  const uint8_t* bytes = memory.At(address);
-  for (uint64_t i = 0; i < length; ++i) sum = static_cast<uint8_t>(sum + bytes[i]);
-  return sum == 0;
-}
-
-// The BIOS areas are scanned on every BIOS boot without a loader's RSDP, 16 bytes at a time
-// (8192 steps over 0xE0000-0xFFFFF): when the whole area is readable, one bounds check serves
-// every step and each step compares the signature as one 8-byte word.
-uint64_t Scan(const PhysicalMemory& memory, uint64_t start, uint64_t end) {
-  if (end < start || end - start < bootabi::kAcpiRsdpV1Size) return 0;
-  uint64_t signature;
-  __builtin_memcpy(&signature, bootabi::kAcpiRsdpSignature, sizeof(signature));
-  const bool readable = memory.Contains(start, end - start);
-  for (uint64_t at = start; at + bootabi::kAcpiRsdpV1Size <= end; at += bootabi::kAcpiRsdpAlign) {
-    if (readable) {
-      uint64_t word;
-      __builtin_memcpy(&word, memory.At(at), sizeof(word));
-      if (word != signature) continue;
-    }
-    if (ValidRsdp(memory, at)) return at;
-  }
-  return 0;
+  return memory.Contains(address, length) && memory.ByteSum(address, length) == 0;
 }
 
 bool SameGuid(const efi::EFI_GUID& a, const efi::EFI_GUID& b) { return __builtin_memcmp(&a, &b, sizeof(a)) == 0; }
@@ -84,13 +62,16 @@ base::Result<uint64_t> FindRsdpInEfiSystemTable(const PhysicalMemory& memory, ui
 uint64_t FindRsdpInBiosAreas(const PhysicalMemory& memory) {
   const BiosDataArea bda = ReadBiosDataArea(memory);
   if (IsPlausible(bda)) {
-    const uint64_t found = Scan(memory, bda.ebda_address, bda.ebda_address + bootabi::kAcpiRsdpEbdaBytes);
+    const uint64_t found = ScanBiosArea(memory, bda.ebda_address, bda.ebda_address + bootabi::kAcpiRsdpEbdaBytes,
+                                        bootabi::kAcpiRsdpAlign, bootabi::kAcpiRsdpSignature,
+                                        bootabi::kAcpiRsdpV1Size, ValidRsdp);
     if (found != 0) return found;
   }
-  return Scan(memory, bootabi::kAcpiRsdpBiosAreaStart, bootabi::kAcpiRsdpBiosAreaEnd);
+  return ScanBiosArea(memory, bootabi::kAcpiRsdpBiosAreaStart, bootabi::kAcpiRsdpBiosAreaEnd, bootabi::kAcpiRsdpAlign,
+                      bootabi::kAcpiRsdpSignature, bootabi::kAcpiRsdpV1Size, ValidRsdp);
 }
 
-base::Result<> SettleRsdp(const PhysicalMemory& memory, const Handoff& handoff, uint64_t efi_system_table,
+base::Result<> SettleFirmwareTables(const PhysicalMemory& memory, const Handoff& handoff, uint64_t efi_system_table,
                           const char* field) {
   bootabi::boot_params& params = *handoff.params;
   handoff.descriptor->efi_system_table = efi_system_table;
@@ -107,6 +88,8 @@ base::Result<> SettleRsdp(const PhysicalMemory& memory, const Handoff& handoff, 
     if (params.acpi_rsdp_addr != 0) return base::Ok{};
   }
   params.acpi_rsdp_addr = FindRsdpInBiosAreas(memory);
+  // A BIOS without ACPI: its MP table says which processors and I/O APICs there are.
+  if (params.acpi_rsdp_addr == 0) handoff.descriptor->mp_floating_pointer = FindMpFloatingPointer(memory);
   return base::Ok{};
 }
 

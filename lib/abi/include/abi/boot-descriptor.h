@@ -16,8 +16,8 @@
 namespace bootabi {
 
 inline constexpr uint32_t kBootDescriptorMagic = 0x45494e55;  // "UNIE" in memory order
-inline constexpr uint16_t kBootDescriptorVersion = 4;  // 2: firmware; 3: framebuffer channels, loader memory in use;
-                                                        // 4: the whole memory map
+inline constexpr uint16_t kBootDescriptorVersion = 5;  // 2: firmware; 3: framebuffer channels, loader memory in use;
+                                                        // 4: the whole memory map; 5: the MP floating pointer
 
 /// The boot entries unientry has or plans. The value is the bit index in an init entry's
 /// support mask, so values are stable ABI: append, never renumber.
@@ -193,8 +193,12 @@ struct boot_descriptor {
   // Xen PV: the bootstrap page tables' top level (start_info.pt_base, a virtual address), the
   // CR3 an AP's first context names; 0 elsewhere. (version 4)
   uint64_t xen_pv_pt_base;
+  // A BIOS boot without an RSDP: the MP floating pointer (Intel MP Specification 1.4, 4.1) the
+  // stub found and checked, whose configuration table lists the processors and I/O APICs; 0
+  // when there is none or ACPI is there. (version 5)
+  uint64_t mp_floating_pointer;
 };
-static_assert(AssertSize<boot_descriptor, 0x408>());
+static_assert(AssertSize<boot_descriptor, 0x410>());
 ABI_ASSERT_OFFSET(boot_descriptor, magic, 0x00);
 ABI_ASSERT_OFFSET(boot_descriptor, version, 0x04);
 ABI_ASSERT_OFFSET(boot_descriptor, size, 0x06);
@@ -224,5 +228,6 @@ ABI_ASSERT_OFFSET(boot_descriptor, memory_map_paddr, 0x3e8);
 ABI_ASSERT_OFFSET(boot_descriptor, memory_map_entries, 0x3f0);
 ABI_ASSERT_OFFSET(boot_descriptor, xen_pv_shared_info, 0x3f8);
 ABI_ASSERT_OFFSET(boot_descriptor, xen_pv_pt_base, 0x400);
+ABI_ASSERT_OFFSET(boot_descriptor, mp_floating_pointer, 0x408);
 
 }  // namespace bootabi

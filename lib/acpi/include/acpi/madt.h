@@ -38,6 +38,7 @@ struct InterruptOverride {
 struct Madt {
   uint64_t local_apic_address = 0;  // the table's, or its 64-bit override
   bool pcat_compat = false;         // 8259 PICs present (to be masked)
+  bool imcr_present = false;        // from an MP table: the IMCR must select the APIC mode
   uint32_t cpu_count = 0, cpus_dropped = 0;
   uint32_t cpus_absent = 0;         // entries neither enabled nor online-capable: not there
   Cpu cpus[kMaxCpus] = {};

@@ -30,6 +30,14 @@ BiosDataArea ReadBiosDataArea(const PhysicalMemory& memory);
 /// A plausible BDA names an EBDA below 640 KiB and a base memory size of 1..640 KiB.
 bool IsPlausible(const BiosDataArea& bda);
 
+/// The BIOS areas' scan for a firmware structure (the ACPI RSDP, the MP floating pointer):
+/// the first address in [start, end), on an `align`-byte boundary, where `size` bytes begin
+/// with the 4 bytes of `signature` and `valid` accepts them; 0 when there is none. The areas
+/// are scanned on many boots, 16 bytes at a time: when the whole area is readable, one bounds
+/// check serves every step and each step compares the signature as one word.
+uint64_t ScanBiosArea(const PhysicalMemory& memory, uint64_t start, uint64_t end, uint64_t align,
+                      const char* signature, uint64_t size, bool (*valid)(const PhysicalMemory&, uint64_t));
+
 /// kBios when a plausible BDA is there, else kNone.
 bootabi::Firmware LegacyFirmware(const PhysicalMemory& memory);
 

@@ -72,6 +72,15 @@ class PhysicalMemory {
     return reinterpret_cast<const uint8_t*>(origin_ + static_cast<uintptr_t>(address - base_));
   }
 
+  /// The sum of the bytes at [address, address + length) modulo 256: 0 for a firmware table
+  /// whose checksum is right (ACPI, the MP specification); call only after Contains.
+  uint8_t ByteSum(uint64_t address, uint64_t length) const {
+    uint8_t sum = 0;
+    const uint8_t* bytes = At(address);
+    for (uint64_t i = 0; i < length; ++i) sum = static_cast<uint8_t>(sum + bytes[i]);
+    return sum;
+  }
+
   /// Reads a T at any alignment, or fails with "field: outside readable memory".
   template <typename T>
   base::Result<T> Read(uint64_t address, const char* field) const {
