@@ -432,11 +432,11 @@ int main(int argc, char** argv) {
     }
     fmt::print("{}\n", json.dump());
   } else {
-    fmt::print("{:<26} {:<11} {:<8} {:<18} {:<8} {:<14} {:>7} {:>4}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER",
+    fmt::print("{:<26} {:<11} {:<16} {:<18} {:<8} {:<14} {:>7} {:>4}{}\n", "ROW", "ENTRY", "MACHINE", "LOADER",
                "FIRMWARE", "RESULT", "SECONDS", "CPUS", options.cost ? "   ENTRY->COMMON  INIT-TABLE  ENTRY->MAIN" : "");
     for (const auto& result : results) {
       const std::string cpus = result.log.cpus_online >= 0 ? std::to_string(result.log.cpus_online) : "1";
-      fmt::print("{:<26} {:<11} {:<8} {:<18} {:<8} {:<14} {:>7.3f} {:>4}{}\n", result.row.name, result.row.entry,
+      fmt::print("{:<26} {:<11} {:<16} {:<18} {:<8} {:<14} {:>7.3f} {:>4}{}\n", result.row.name, result.row.entry,
                  result.row.machine, result.row.loader, result.row.firmware, result.classification, result.seconds, cpus,
                  options.cost ? fmt::format("   {:>14}  {:>10}  {:>11}", Cost(result, "entry", "common"),
                                             Cost(result, "plan", "kernel-main"), Cost(result, "entry", "kernel-main"))

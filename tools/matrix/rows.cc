@@ -50,7 +50,7 @@ std::vector<Row> ParseRows(const std::string& text, const std::string& path) {
     }
     Expect(path, number, "entry", row.entry,
            {"pvh", "linux16", "linux32", "linux64", "multiboot1", "multiboot2", "xen-pv", "efi"});
-    Expect(path, number, "machine", row.machine, {"q35", "pc", "microvm"});
+    Expect(path, number, "machine", row.machine, {"q35", "pc", "microvm", "microvm,acpi=off"});
     Expect(path, number, "image", row.image, {"elf", "bzImage", "mb1.bin"});
     Expect(path, number, "firmware", row.firmware, {"bios", "uefi", "none", "xen-pvh", "xen-pv"});
     Expect(path, number, "speed", row.speed, {"fast", "slow"});
