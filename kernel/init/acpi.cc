@@ -16,6 +16,7 @@
 #include "common/boot-context.h"
 #include "common/console.h"
 #include "common/exit.h"
+#include "init/memory-map.h"
 #include "inittab/init-entry.h"
 #include "unientry/acpi.h"
 #include "unientry/boot.h"
@@ -31,8 +32,15 @@ constinit bool gHaveTables = false, gHaveMadt = false, gHaveHpet = false, gHaveF
 
 bool HaveFirmwareTables() { return gBoot.params->acpi_rsdp_addr != 0 || gBoot.descriptor->mp_floating_pointer != 0; }
 
+// An MP table names its I/O APICs by address alone, and reading one's input count writes its
+// 32-bit index register (at the address) first: an address in RAM (a corrupt table) is not
+// written but refused.
+uint32_t IoApicInputs(uint64_t address) {
+  return memory::IsRam(address, sizeof(uint32_t)) ? 0 : arch::io_apic::InputCount(address);
+}
+
 void ReadMpTable(const bootinfo::PhysicalMemory& memory) {
-  const auto read = acpi::ParseMpTable(memory, gBoot.descriptor->mp_floating_pointer, arch::io_apic::InputCount, gMadt);
+  const auto read = acpi::ParseMpTable(memory, gBoot.descriptor->mp_floating_pointer, IoApicInputs, gMadt);
   if (read.is_error()) FailWithError("acpi", read.error());
   gHaveMadt = true;
   console::Line line;

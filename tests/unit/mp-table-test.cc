@@ -257,7 +257,7 @@ TEST_F(MpTableTest, BadTablesAreNamed) {
   EXPECT_EQ(Error(MpConfigTable({MpBus(0, "ISA   "), MpIoApic(1, 0xfec00000), MpInterrupt(kIo, kInt, 0, 0, 16, 1, 16)})),
             "mp_io_interrupt.source_bus_irq[2]: ISA IRQ above 15: expected 0xf, got 0x10");
   EXPECT_EQ(Error(MpConfigTable({MpIoApic(1, 0xfec00000)}), NoInputs),
-            "mp_io_apic (its version register)[0]: I/O APIC reports an impossible number of inputs: expected 0xf0, got 0x0");
+            "mp_io_apic.io_apic_address[0]: no I/O APIC answers there (0 or more than 240 inputs, or RAM): expected 0xf0, got 0x0");
 }
 
 TEST_F(MpTableTest, ATableOutsideMemoryIsAnErrorNotARead) {

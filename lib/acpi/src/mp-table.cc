@@ -169,8 +169,8 @@ base::Result<MpTableInfo> ParseMpTable(const bootinfo::PhysicalMemory& memory, u
       }
       const uint32_t count = input_count(io.io_apic_address);
       if (count == 0 || count > kMostIoApicInputs) {
-        return base::AtIndex(base::MakeError("I/O APIC reports an impossible number of inputs",
-                                             "mp_io_apic (its version register)", kMostIoApicInputs, count),
+        return base::AtIndex(base::MakeError("no I/O APIC answers there (0 or more than 240 inputs, or RAM)",
+                                             "mp_io_apic.io_apic_address", kMostIoApicInputs, count),
                              index);
       }
       inputs[madt.io_apic_count] = count;

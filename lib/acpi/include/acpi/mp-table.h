@@ -25,8 +25,8 @@ struct MpTableInfo {
 };
 
 /// How many inputs the I/O APIC at `address` has (its version register's maximum redirection
-/// entry + 1): an MP table gives no I/O APIC a GSI base, which are its predecessors' inputs
-/// counted (as Linux's mp_register_ioapic does).
+/// entry + 1), 0 when none answers there: an MP table gives no I/O APIC a GSI base, which are
+/// its predecessors' inputs counted (as Linux's mp_register_ioapic does).
 using IoApicInputCount = uint32_t (*)(uint64_t address);
 
 /// Reads the MP tables the floating pointer at `floating_pointer` names into `madt`.
