@@ -32,12 +32,12 @@ constinit bool gHaveTables = false, gHaveMadt = false, gHaveHpet = false, gHaveF
 
 bool HaveFirmwareTables() { return gBoot.params->acpi_rsdp_addr != 0 || gBoot.descriptor->mp_floating_pointer != 0; }
 
-// An MP table names its I/O APICs by address alone, and reading one's input count writes its
-// 32-bit index register (at the address) first: an address in RAM (a corrupt table) is not
-// written but refused.
-uint32_t IoApicInputs(uint64_t address) {
-  return memory::IsRam(address, sizeof(uint32_t)) ? 0 : arch::io_apic::InputCount(address);
-}
+// Reaching an I/O APIC writes its 32-bit index register (at its address) first: one a table
+// places in RAM (a corrupt table) is refused, never written.
+bool IoApicInRam(uint64_t address) { return memory::IsRam(address, sizeof(uint32_t)); }
+
+// An MP table names its I/O APICs by address alone; their input counts give the GSI bases.
+uint32_t IoApicInputs(uint64_t address) { return IoApicInRam(address) ? 0 : arch::io_apic::InputCount(address); }
 
 void ReadMpTable(const bootinfo::PhysicalMemory& memory) {
   const auto read = acpi::ParseMpTable(memory, gBoot.descriptor->mp_floating_pointer, IoApicInputs, gMadt);
@@ -71,6 +71,13 @@ void ReadAcpi() {
   if (const uint64_t madt = acpi::Find(gTables, "APIC"); madt != 0) {
     const auto parsed = acpi::ParseMadt(memory, madt, gMadt);
     if (parsed.is_error()) FailWithError("acpi", parsed.error());
+    for (uint32_t i = 0; i < gMadt.io_apic_count; ++i) {
+      if (IoApicInRam(gMadt.io_apics[i].address)) {
+        FailWithError("acpi", base::AtIndex(base::MakeError("I/O APIC in RAM", "madt.io_apic.io_apic_address", 0,
+                                                            gMadt.io_apics[i].address),
+                                            i));
+      }
+    }
     gHaveMadt = true;
   }
   if (const uint64_t hpet = acpi::Find(gTables, "HPET"); hpet != 0) {
