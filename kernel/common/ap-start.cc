@@ -48,8 +48,10 @@ uint32_t ConsoleCpu() { return percpu::ThisCpu().index; }
 // handler.
 constexpr uint64_t kWaitTickNs = 200'000;
 // But the wait for the APs' answers to their SIPI, at most 200 µs, ticks finely: an AP answers
-// within microseconds, and QEMU's TCG CPUs take a pending INIT or SIPI only at a timer event,
-// one vCPU at a time.
+// within microseconds (and cannot wake this CPU: its APIC is enabled later), and QEMU's TCG
+// CPUs take a pending INIT or SIPI only at a timer event, one vCPU at a time. (KVM stretches a
+// periodic local APIC timer to its min_timer_period_us, 200 µs by default: there the wait for
+// answers lasts its bound.)
 constexpr uint64_t kAnswerTickNs = 10'000;
 void OnWaitTick(void*) {}
 

@@ -65,6 +65,9 @@ bool RouteIsaIrq(uint8_t irq, uint8_t vector, const char** error) {
   if (!gReady || madt == nullptr) return Refuse(error, "no I/O APIC on this boot (see the init trace)");
   if (irq > 15) return Refuse(error, "not an ISA IRQ (0-15)");
   if (vector < 32) return Refuse(error, "vectors 0-31 are the CPU's exceptions");
+  if ((madt->isa_irqs_unconnected >> irq & 1) != 0) {
+    return Refuse(error, "the firmware's MP table connects this IRQ to no usable I/O APIC");
+  }
   // ISA interrupts are edge-triggered and active high unless an override says otherwise
   // (ACPI 6.5, 5.2.12.5: MPS INTI flags, 01 high / 11 low, 01 edge / 11 level).
   uint32_t gsi = irq;

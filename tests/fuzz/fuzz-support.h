@@ -10,6 +10,7 @@
 #include "bootinfo/e820.h"
 #include "bootinfo/handoff.h"
 #include "bootinfo/physical-memory.h"
+#include "support/checksum.h"
 
 namespace fuzz {
 
@@ -22,10 +23,7 @@ inline void Check(bool condition) {
 /// Makes the `length` bytes at `offset` sum to 0 through the byte at `offset + checksum_at`
 /// (ACPI's and the MP specification's checksum), so that a fuzzer gets past that check.
 inline void FixChecksum(std::vector<uint8_t>& memory, size_t offset, size_t length, size_t checksum_at) {
-  memory[offset + checksum_at] = 0;
-  uint8_t sum = 0;
-  for (size_t i = 0; i < length; ++i) sum = static_cast<uint8_t>(sum + memory[offset + i]);
-  memory[offset + checksum_at] = static_cast<uint8_t>(-sum);
+  testing_support::SetChecksum(memory.data() + offset, length, checksum_at);
 }
 
 struct Outputs {

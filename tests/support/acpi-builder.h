@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "abi/acpi.h"
+#include "support/checksum.h"
 
 namespace testing_support {
 
@@ -25,14 +26,8 @@ inline std::vector<uint8_t> MakeRsdp(uint8_t revision = 2, uint32_t rsdt = 0x7fe
   }
   std::vector<uint8_t> bytes(size);
   std::memcpy(bytes.data(), &rsdp, size);
-  uint8_t sum = 0;
-  for (size_t i = 0; i < bootabi::kAcpiRsdpV1Size; ++i) sum = static_cast<uint8_t>(sum + bytes[i]);
-  bytes[offsetof(bootabi::acpi_rsdp, checksum)] = static_cast<uint8_t>(-sum);
-  if (revision >= 2) {
-    sum = 0;
-    for (size_t i = 0; i < size; ++i) sum = static_cast<uint8_t>(sum + bytes[i]);
-    bytes[offsetof(bootabi::acpi_rsdp, extended_checksum)] = static_cast<uint8_t>(-sum);
-  }
+  SetChecksum(bytes.data(), bootabi::kAcpiRsdpV1Size, offsetof(bootabi::acpi_rsdp, checksum));
+  if (revision >= 2) SetChecksum(bytes.data(), size, offsetof(bootabi::acpi_rsdp, extended_checksum));
   return bytes;
 }
 
@@ -48,9 +43,9 @@ inline std::vector<uint8_t> MakeTable(const char (&signature)[5], const std::vec
   std::vector<uint8_t> bytes(sizeof(header));
   std::memcpy(bytes.data(), &header, sizeof(header));
   bytes.insert(bytes.end(), payload.begin(), payload.end());
-  uint8_t sum = 0;
-  for (uint8_t byte : bytes) sum = static_cast<uint8_t>(sum + byte);
-  bytes[offsetof(bootabi::acpi_table_header, checksum)] = static_cast<uint8_t>(-sum + checksum_error);
+  SetChecksum(bytes.data(), bytes.size(), offsetof(bootabi::acpi_table_header, checksum));
+  uint8_t& checksum = bytes[offsetof(bootabi::acpi_table_header, checksum)];
+  checksum = static_cast<uint8_t>(checksum + checksum_error);
   return bytes;
 }
 

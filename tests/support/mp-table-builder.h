@@ -9,15 +9,9 @@
 #include <vector>
 
 #include "abi/mp-table.h"
+#include "support/checksum.h"
 
 namespace testing_support {
-
-inline void FixMpChecksum(std::vector<uint8_t>& bytes, size_t checksum_at) {
-  bytes[checksum_at] = 0;
-  uint8_t sum = 0;
-  for (uint8_t byte : bytes) sum = static_cast<uint8_t>(sum + byte);
-  bytes[checksum_at] = static_cast<uint8_t>(-sum);
-}
 
 template <typename T>
 std::vector<uint8_t> MpBytes(const T& value) {
@@ -36,7 +30,7 @@ inline std::vector<uint8_t> MpFloatingPointer(uint32_t table, uint8_t default_co
   pointer.feature1 = default_config;
   pointer.feature2 = feature2;
   std::vector<uint8_t> bytes = MpBytes(pointer);
-  FixMpChecksum(bytes, offsetof(bootabi::mp_floating_pointer, checksum));
+  SetChecksum(bytes.data(), bytes.size(), offsetof(bootabi::mp_floating_pointer, checksum));
   return bytes;
 }
 
@@ -93,7 +87,7 @@ inline std::vector<uint8_t> MpConfigTable(const std::vector<std::vector<uint8_t>
   for (const auto& entry : entries) bytes.insert(bytes.end(), entry.begin(), entry.end());
   const auto length = static_cast<uint16_t>(bytes.size());
   std::memcpy(bytes.data() + offsetof(bootabi::mp_config_table_header, base_table_length), &length, 2);
-  FixMpChecksum(bytes, offsetof(bootabi::mp_config_table_header, checksum));
+  SetChecksum(bytes.data(), bytes.size(), offsetof(bootabi::mp_config_table_header, checksum));
   return bytes;
 }
 

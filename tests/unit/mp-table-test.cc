@@ -113,6 +113,14 @@ TEST(MpFloatingPointer, FoundInTheEbdaTheLastKibOfBaseMemoryOrTheBiosRom) {
   EXPECT_EQ(bootinfo::FindMpFloatingPointer(bare.View()), 0xf5bb0u);
   bare.WriteBytes(0x9ff00, in_ebda.data(), in_ebda.size());
   EXPECT_EQ(bootinfo::FindMpFloatingPointer(bare.View()), 0x9ff00u);
+
+  // A BDA without an EBDA but with 512 KiB of base memory: its last KiB.
+  FakeMemory small = LowMegabyte(false);
+  const uint16_t base_kib = 512;
+  small.WriteBytes(bootinfo::kBdaBaseMemoryKib, &base_kib, 2);
+  small.WriteBytes(0x7fc00, in_ebda.data(), in_ebda.size());
+  small.WriteBytes(0x9ff00, in_ebda.data(), in_ebda.size());
+  EXPECT_EQ(bootinfo::FindMpFloatingPointer(small.View()), 0x7fc00u);
 }
 
 TEST(MpFloatingPointer, OnlyAValidOneIsBelieved) {
@@ -121,7 +129,7 @@ TEST(MpFloatingPointer, OnlyAValidOneIsBelieved) {
                        bad_revision = MpFloatingPointer(0x9fd00, 0, 0, 2), unaligned = MpFloatingPointer(0x9fd00);
   bad_sum[4] ^= 1;
   bad_length[8] = 2;
-  testing_support::FixMpChecksum(bad_length, 10);
+  testing_support::SetChecksum(bad_length.data(), bad_length.size(), 10);
   memory.WriteBytes(0x9fc00, bad_sum.data(), bad_sum.size());
   memory.WriteBytes(0x9fc10, bad_length.data(), bad_length.size());
   memory.WriteBytes(0x9fc20, bad_revision.data(), bad_revision.size());
@@ -132,8 +140,8 @@ TEST(MpFloatingPointer, OnlyAValidOneIsBelieved) {
   EXPECT_FALSE(bootinfo::ValidMpFloatingPointer(memory.View(), 0xffff8));  // runs off memory
 }
 
-// The converters' last step: a BIOS boot without an RSDP records the floating pointer; with
-// an RSDP (ACPI describes the machine) or on UEFI it is not looked for.
+// The converters' last step: a boot that finds no RSDP records the floating pointer; with an
+// RSDP (ACPI describes the machine) it is not looked for.
 TEST(MpFloatingPointer, RecordedOnlyWhenThereIsNoRsdp) {
   FakeMemory memory = LowMegabyte();
   const std::vector<uint8_t> pointer = MpFloatingPointer(0x9fd00);
@@ -182,6 +190,30 @@ TEST_F(MpTableTest, AQemuLikeTableGivesTheMadtView) {
   EXPECT_EQ(madt_.overrides[1].gsi, 9u);
   EXPECT_EQ(madt_.overrides[1].flags, 0xf);
   EXPECT_EQ(madt_.other_entries, 4u);  // ExtINT, the PCI interrupt, LINT0, LINT1
+  EXPECT_EQ(madt_.isa_irqs_unconnected, 1u << 2);  // the cascade: the table lists no route for it
+}
+
+TEST_F(MpTableTest, AnIrqListedTwiceKeepsItsFirstRoute) {
+  const auto parsed = Parse(Place(MpConfigTable({MpProcessor(0, kBoot), MpBus(3, "ISA\0\0\0"), MpIoApic(1, 0xfec00000),
+                                                 MpInterrupt(kIo, kInt, 0, 3, 4, 1, 4),
+                                                 MpInterrupt(kIo, kInt, 0, 3, 4, 1, 9),
+                                                 MpInterrupt(kIo, kInt, 0, 3, 0, 1, 2),
+                                                 MpInterrupt(kIo, kInt, 0, 3, 0, 1, 0)})));
+  ASSERT_TRUE(parsed.ok()) << Describe(parsed.error());
+  ASSERT_EQ(madt_.override_count, 1u);  // IRQ 4 stays on GSI 4 (no override); IRQ 0 on GSI 2
+  EXPECT_EQ(madt_.overrides[0].source, 0);
+  EXPECT_EQ(madt_.overrides[0].gsi, 2u);
+  EXPECT_EQ(madt_.other_entries, 2u);
+  EXPECT_EQ(madt_.isa_irqs_unconnected, 0xffffu & ~(1u << 0 | 1u << 4));  // a NUL-padded "ISA" is the ISA bus
+}
+
+TEST_F(MpTableTest, AnIrqOnAnUnusableIoApicIsNotConnected) {
+  const auto parsed = Parse(Place(MpConfigTable({MpProcessor(0, kBoot), MpBus(0, "ISA   "), MpIoApic(1, 0xfec00000),
+                                                 MpIoApic(2, 0xfec01000, 0), MpInterrupt(kIo, kInt, 0, 0, 1, 1, 1),
+                                                 MpInterrupt(kIo, kInt, 0, 0, 3, 2, 3)})));
+  ASSERT_TRUE(parsed.ok()) << Describe(parsed.error());
+  EXPECT_EQ(madt_.override_count, 0u);
+  EXPECT_EQ(madt_.isa_irqs_unconnected, 0xffffu & ~(1u << 1));  // IRQ 3's I/O APIC is not usable
 }
 
 TEST_F(MpTableTest, TheLengthBoundsTheEntriesNotTheEntryCount) {
@@ -204,12 +236,13 @@ TEST_F(MpTableTest, SecondIoApicsGsiBaseFollowsTheFirstsInputs) {
   ASSERT_EQ(madt_.override_count, 1u);
   EXPECT_EQ(madt_.overrides[0].source, 5);
   EXPECT_EQ(madt_.overrides[0].gsi, 25u);
+  EXPECT_EQ(madt_.isa_irqs_unconnected, 0xffffu & ~(1u << 5));
 }
 
 TEST_F(MpTableTest, ADefaultConfigurationIsItsFixedMachine) {
-  const auto parsed = Parse(Place({}, 6, bootabi::kMpFeature2Imcrp));
+  const auto parsed = Parse(Place({}, 5, bootabi::kMpFeature2Imcrp));
   ASSERT_TRUE(parsed.ok()) << Describe(parsed.error());
-  EXPECT_EQ(parsed.value().default_config, 6);
+  EXPECT_EQ(parsed.value().default_config, 5);
   EXPECT_EQ(parsed.value().config_table, 0u);
   EXPECT_TRUE(madt_.imcr_present);
   ASSERT_EQ(madt_.cpu_count, 2u);
@@ -218,14 +251,18 @@ TEST_F(MpTableTest, ADefaultConfigurationIsItsFixedMachine) {
   EXPECT_EQ(madt_.io_apics[0].address, bootabi::kMpDefaultIoApicAddress);
   ASSERT_EQ(madt_.override_count, 1u);
   EXPECT_EQ(madt_.overrides[0].gsi, 2u);
+  EXPECT_EQ(madt_.isa_irqs_unconnected, 1u << 2);
 }
 
-TEST_F(MpTableTest, DiscreteApicDefaultConfigurationsAreRefused) {
-  const auto parsed = Parse(Place({}, 2));
-  ASSERT_TRUE(parsed.is_error());
-  EXPECT_EQ(Describe(parsed.error()),
-            "mp_floating_pointer.feature1: default configuration of the discrete 82489DX APIC (1-4) or reserved "
-            "(8 and up): expected 0x5, got 0x2");
+TEST_F(MpTableTest, OtherDefaultConfigurationsAreRefused) {
+  for (const uint8_t type : {2, 6, 8}) {
+    const auto parsed = Parse(Place({}, type));
+    ASSERT_TRUE(parsed.is_error());
+    EXPECT_EQ(Describe(parsed.error()),
+              "mp_floating_pointer.feature1: default configuration other than 5 (1-4: the discrete 82489DX APIC; 6, 7: "
+              "EISA and MCA trigger modes, which the table would not give; 8 and up: reserved): expected 0x5, got " +
+                  std::string(type == 2 ? "0x2" : type == 6 ? "0x6" : "0x8"));
+  }
 }
 
 TEST_F(MpTableTest, BadTablesAreNamed) {

@@ -7,8 +7,9 @@
 namespace acpi {
 namespace {
 
-// An I/O APIC has at most 240 redirection entries (its version register's field is 8 bits,
-// and vectors 0-15 are not interrupts).
+// An I/O APIC's version register gives 1-256 inputs (its maximum redirection entry + 1); more
+// than 240, the vectors an input can deliver (16-255), is no I/O APIC answering (all ones),
+// as is 0 (the caller's word for an address it would not touch).
 constexpr uint32_t kMostIoApicInputs = 240;
 constexpr uint32_t kIsaIrqs = 16;
 
@@ -36,9 +37,6 @@ void AddCpu(Madt& madt, uint8_t apic_id, bool enabled) {
 }
 
 void AddOverride(Madt& madt, uint8_t irq, uint32_t gsi, uint16_t flags) {
-  for (uint32_t i = 0; i < madt.override_count; ++i) {
-    if (madt.overrides[i].source == irq) return;  // an IRQ listed twice: the first entry holds
-  }
   if (madt.override_count == kMaxOverrides) {
     ++madt.overrides_dropped;
   } else {
@@ -46,14 +44,25 @@ void AddOverride(Madt& madt, uint8_t irq, uint32_t gsi, uint16_t flags) {
   }
 }
 
-// The default configurations' machine (5.1): two processors, one I/O APIC at GSI 0 with IRQ 0
-// on INTIN2.
+// Default configuration 5's machine (5.1, Table 5-1: ISA and PCI, integrated APICs): two
+// processors, one I/O APIC at GSI 0 with IRQ 0 on INTIN2 and IRQ 2 (the cascade) on none.
 void DefaultConfiguration(Madt& madt) {
   madt.local_apic_address = bootabi::kMpDefaultLocalApicAddress;
   AddCpu(madt, 0, true);
   AddCpu(madt, 1, true);
   madt.io_apics[madt.io_apic_count++] = IoApic{bootabi::kMpDefaultIoApicId, bootabi::kMpDefaultIoApicAddress, 0};
   AddOverride(madt, 0, 2, 0);
+  madt.isa_irqs_unconnected = 1u << 2;
+}
+
+// "ISA" blank-padded (4.3.2, Table 4-8); NUL padding is taken too, as Linux compares the
+// first three bytes.
+bool IsIsaBus(const char (&type)[6]) {
+  if (__builtin_memcmp(type, "ISA", 3) != 0) return false;
+  for (int i = 3; i < 6; ++i) {
+    if (type[i] != ' ' && type[i] != '\0') return false;
+  }
+  return true;
 }
 
 struct TableWalk {
@@ -102,9 +111,10 @@ base::Result<MpTableInfo> ParseMpTable(const bootinfo::PhysicalMemory& memory, u
   madt.pcat_compat = true;  // an MP system is PC/AT compatible: its 8259s are there (1.3)
   madt.imcr_present = (pointer.feature2 & bootabi::kMpFeature2Imcrp) != 0;
   if (pointer.feature1 != 0) {
-    if (pointer.feature1 < bootabi::kMpFirstIntegratedDefault || pointer.feature1 > bootabi::kMpLastDefault) {
-      return base::MakeError("default configuration of the discrete 82489DX APIC (1-4) or reserved (8 and up)",
-                             "mp_floating_pointer.feature1", bootabi::kMpFirstIntegratedDefault, pointer.feature1);
+    if (pointer.feature1 != bootabi::kMpDefaultIsaPci) {
+      return base::MakeError("default configuration other than 5 (1-4: the discrete 82489DX APIC; 6, 7: EISA and MCA "
+                             "trigger modes, which the table would not give; 8 and up: reserved)",
+                             "mp_floating_pointer.feature1", bootabi::kMpDefaultIsaPci, pointer.feature1);
     }
     info.default_config = pointer.feature1;
     DefaultConfiguration(madt);
@@ -152,7 +162,7 @@ base::Result<MpTableInfo> ParseMpTable(const bootinfo::PhysicalMemory& memory, u
       AddCpu(madt, cpu.local_apic_id, (cpu.cpu_flags & bootabi::kMpCpuEnabled) != 0);
     } else if (type == bootabi::kMpEntryBus) {
       const auto bus = TRY(memory.Read<bootabi::mp_bus_entry>(at, "mp_bus"));
-      isa_bus[bus.bus_id] = __builtin_memcmp(bus.bus_type_string, "ISA   ", 6) == 0;
+      isa_bus[bus.bus_id] = IsIsaBus(bus.bus_type_string);
     } else if (type == bootabi::kMpEntryIoApic) {
       const auto io = TRY(memory.Read<bootabi::mp_io_apic_entry>(at, "mp_io_apic"));
       io_apic_listed[io.io_apic_id] = true;
@@ -180,8 +190,10 @@ base::Result<MpTableInfo> ParseMpTable(const bootinfo::PhysicalMemory& memory, u
     return base::Ok{};
   }));
 
-  // Then the ISA interrupts' routes; other interrupt entries (PCI's, NMI, SMI, the 8259's
-  // ExtINT, the local APICs' LINTs) have no place in the view.
+  // Then the ISA interrupts' routes (an IRQ listed twice: the first entry holds); other
+  // interrupt entries (PCI's, NMI, SMI, the 8259's ExtINT, the local APICs' LINTs) have no
+  // place in the view. An ISA IRQ no entry connects to a usable I/O APIC is not connected.
+  uint16_t routed = 0;
   TRY(WalkEntries(memory, table, [&](uint64_t at, uint8_t type, uint32_t index) -> base::Result<> {
     if (type != bootabi::kMpEntryIoInterrupt && type != bootabi::kMpEntryLocalInterrupt) return base::Ok{};
     const auto entry = TRY(memory.Read<bootabi::mp_io_interrupt_entry>(at, "mp_io_interrupt"));
@@ -217,6 +229,11 @@ base::Result<MpTableInfo> ParseMpTable(const bootinfo::PhysicalMemory& memory, u
                                            inputs[io_apic] - 1, entry.destination_io_apic_intin),
                            index);
     }
+    if ((routed >> entry.source_bus_irq & 1) != 0) {
+      ++madt.other_entries;
+      return base::Ok{};
+    }
+    routed = static_cast<uint16_t>(routed | 1u << entry.source_bus_irq);
     const uint32_t gsi = madt.io_apics[io_apic].gsi_base + entry.destination_io_apic_intin;
     // IRQ N on GSI N, conforming to the ISA bus (active high, edge), is what no override means.
     if (gsi != entry.source_bus_irq || entry.io_interrupt_flag != 0) {
@@ -224,6 +241,7 @@ base::Result<MpTableInfo> ParseMpTable(const bootinfo::PhysicalMemory& memory, u
     }
     return base::Ok{};
   }));
+  madt.isa_irqs_unconnected = static_cast<uint16_t>(~routed);
   return info;
 }
 

@@ -28,12 +28,14 @@ bool ValidMpFloatingPointer(const PhysicalMemory& memory, uint64_t address) {
 
 uint64_t FindMpFloatingPointer(const PhysicalMemory& memory) {
   const BiosDataArea bda = ReadBiosDataArea(memory);
-  uint64_t base_memory_end = kBaseMemoryEnd;
   if (IsPlausible(bda)) {
     const uint64_t found = ScanForMp(memory, bda.ebda_address, bda.ebda_address + bootabi::kMpSearchBytes);
     if (found != 0) return found;
-    base_memory_end = uint64_t{bda.base_memory_kib} * 1024;
   }
+  // The BDA's base memory size where it gives one of 1-640 KiB (with or without an EBDA).
+  const uint64_t base_memory_end = bda.base_memory_kib >= 1 && bda.base_memory_kib <= 640
+                                       ? uint64_t{bda.base_memory_kib} * 1024
+                                       : kBaseMemoryEnd;
   const uint64_t found = ScanForMp(memory, base_memory_end - bootabi::kMpSearchBytes, base_memory_end);
   if (found != 0) return found;
   return ScanForMp(memory, bootabi::kMpBiosRomStart, bootabi::kMpBiosRomEnd);

@@ -193,7 +193,7 @@ struct boot_descriptor {
   // Xen PV: the bootstrap page tables' top level (start_info.pt_base, a virtual address), the
   // CR3 an AP's first context names; 0 elsewhere. (version 4)
   uint64_t xen_pv_pt_base;
-  // A BIOS boot without an RSDP: the MP floating pointer (Intel MP Specification 1.4, 4.1) the
+  // A boot without an RSDP: the MP floating pointer (Intel MP Specification 1.4, 4.1) the
   // stub found and checked, whose configuration table lists the processors and I/O APICs; 0
   // when there is none or ACPI is there. (version 5)
   uint64_t mp_floating_pointer;

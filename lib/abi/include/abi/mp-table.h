@@ -126,11 +126,10 @@ inline constexpr uint8_t kMpInterruptTypeInt = 0;
 inline constexpr uint8_t kMpAllIoApics = 0xff;
 
 /// Default configurations (chapter 5): feature1 1-7 stands for a table that is not there. Types
-/// 5-7 have integrated local APICs; 1-4 the discrete 82489DX, which no 64-bit CPU pairs with.
-/// Each has two processors (local APIC IDs 0 and 1) and one I/O APIC (ID 2) at the default
-/// addresses, with IRQ 0 on INTIN2 (5.1).
-inline constexpr uint8_t kMpFirstIntegratedDefault = 5;
-inline constexpr uint8_t kMpLastDefault = 7;
+/// 5-7 have integrated local APICs (5: ISA and PCI, 6: EISA and PCI, 7: MCA and PCI); 1-4 the
+/// discrete 82489DX, which no 64-bit CPU pairs with. Each has two processors (local APIC IDs 0
+/// and 1) and one I/O APIC (ID 2) at the default addresses, with IRQ 0 on INTIN2 (5.1).
+inline constexpr uint8_t kMpDefaultIsaPci = 5;
 inline constexpr uint64_t kMpDefaultLocalApicAddress = 0xfee00000;
 inline constexpr uint64_t kMpDefaultIoApicAddress = 0xfec00000;
 inline constexpr uint8_t kMpDefaultIoApicId = 2;

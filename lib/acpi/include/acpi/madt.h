@@ -39,6 +39,9 @@ struct Madt {
   uint64_t local_apic_address = 0;  // the table's, or its 64-bit override
   bool pcat_compat = false;         // 8259 PICs present (to be masked)
   bool imcr_present = false;        // from an MP table: the IMCR must select the APIC mode
+  // Bit N: ISA IRQ N reaches no usable I/O APIC. A MADT leaves it 0 (an IRQ without an override
+  // is GSI N); an MP table lists every connected IRQ, so one it leaves out is not connected.
+  uint16_t isa_irqs_unconnected = 0;
   uint32_t cpu_count = 0, cpus_dropped = 0;
   uint32_t cpus_absent = 0;         // entries neither enabled nor online-capable: not there
   Cpu cpus[kMaxCpus] = {};

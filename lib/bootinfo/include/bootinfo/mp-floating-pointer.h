@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Finding the MP floating pointer (Intel MP Specification 1.4, 4.0) on a BIOS boot without
-// ACPI: the machine's processors and interrupt routes are then in the MP configuration table
+// Finding the MP floating pointer (Intel MP Specification 1.4, 4.0) on a boot without an
+// RSDP: the machine's processors and interrupt routes are then in the MP configuration table
 // it names (read by lib/acpi's mp-table in the common path).
 #pragma once
 

@@ -28,7 +28,7 @@ struct Handoff;
 
 /// The last step of every converter: keeps an RSDP the loader gave (an error when none is
 /// valid there), or finds one: in the EFI system table `efi_system_table` (0: none), else where
-/// a BIOS leaves it; a BIOS boot without one records the MP floating pointer (0: none) in the
+/// a BIOS leaves it; a boot that finds none records the MP floating pointer (0: none) in the
 /// descriptor. Records the EFI system table in the descriptor.
 base::Result<> SettleFirmwareTables(const PhysicalMemory& memory, const Handoff& handoff, uint64_t efi_system_table,
                           const char* field);
