@@ -2,8 +2,9 @@
 // The firmware's ACPI tables, read once by the framework's "acpi" init entry (after
 // identity-map) as untrusted input: every table's length and checksum, every MADT entry's
 // length, checked; a bad table stops the boot naming it. Available in KernelMain (and after
-// gAcpiInit in an init entry) wherever the boot found an RSDP (Boot().acpi_rsdp); a Xen PV
-// guest has none (dom0 reaches ACPI through Xen).
+// gAcpiInit in an init entry) wherever the boot found an RSDP (Boot().acpi_rsdp), or, without
+// one, an MP specification table, which fills AcpiMadt() alone; a Xen PV guest has neither
+// (dom0 reaches ACPI through Xen).
 #pragma once
 
 #include "acpi/madt.h"

@@ -115,9 +115,10 @@ extern "C" efi::EFI_STATUS EfiStubMain(efi::EFI_HANDLE image, efi::EFI_SYSTEM_TA
   }
   // Boot services still run, and the firmware's page tables map all of memory.
   const bootinfo::PhysicalMemory firmware_memory(0, UINT64_MAX, 0);
-  const auto rsdp = bootinfo::SettleFirmwareTables(firmware_memory, handoff, reinterpret_cast<uint64_t>(system_table),
-                                         "efi_system_table.ConfigurationTable");
-  if (rsdp.is_error()) RecordTranslationError(handoff, rsdp.error());
+  const auto tables = bootinfo::SettleFirmwareTables(firmware_memory, handoff,
+                                                     reinterpret_cast<uint64_t>(system_table),
+                                                     "efi_system_table.ConfigurationTable");
+  if (tables.is_error()) RecordTranslationError(handoff, tables.error());
   if (const EfiFailure failure = LoadEfiInitrds(*boot, *loaded, handoff); failure.failed()) {
     return Report(system_table, failure.what.c_str(), failure.status);
   }

@@ -43,17 +43,16 @@ void ReadMpTable(const bootinfo::PhysicalMemory& memory) {
   const auto read = acpi::ParseMpTable(memory, gBoot.descriptor->mp_floating_pointer, IoApicInputs, gMadt);
   if (read.is_error()) FailWithError("acpi", read.error());
   gHaveMadt = true;
+  const acpi::MpTableInfo& info = read.value();
   console::Line line;
   line.Append("acpi none: mp-table floating-pointer=").AppendHex(gBoot.descriptor->mp_floating_pointer);
-  if (read.value().default_config != 0) {
-    line.Append(" default-configuration=").AppendDecimal(read.value().default_config);
+  if (info.default_config != 0) {
+    line.Append(" default-configuration=").AppendDecimal(info.default_config);
   } else {
-    line.Append(" table=").AppendHex(read.value().config_table).Append(" entries=").AppendDecimal(read.value().entries);
-    if (read.value().entry_count_field != read.value().entries) {
-      line.Append(" entry-count-field=").AppendDecimal(read.value().entry_count_field);
-    }
+    line.Append(" table=").AppendHex(info.config_table).Append(" entries=").AppendDecimal(info.entries);
+    if (info.entry_count_field != info.entries) line.Append(" entry-count-field=").AppendDecimal(info.entry_count_field);
   }
-  line.Append(" spec=1.").AppendDecimal(read.value().spec_rev).Append(" cpus=").AppendDecimal(gMadt.cpu_count);
+  line.Append(" spec=1.").AppendDecimal(info.spec_rev).Append(" cpus=").AppendDecimal(gMadt.cpu_count);
   line.Append(" io-apics=").AppendDecimal(gMadt.io_apic_count).Append(" overrides=").AppendDecimal(gMadt.override_count);
   line.Append(gMadt.imcr_present ? " imcr=yes" : " imcr=no");
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
-// io-apic: every input of every I/O APIC the MADT lists masked, so that nothing arrives
-// before a kernel routes it; then unientry::RouteIsaIrq programs one input for an ISA IRQ,
-// through the MADT's interrupt source overrides (IRQ 0 is GSI 2 on most PCs), to the boot CPU.
+// io-apic: every input of every I/O APIC the MADT (or MP table) lists masked, so that nothing
+// arrives before a kernel routes it; then unientry::RouteIsaIrq programs one input for an ISA
+// IRQ, through the interrupt source overrides (IRQ 0 is GSI 2 on most PCs), to the boot CPU.
 #include "abi/mp-table.h"
 #include "acpi/madt.h"
 #include "arch/x86/cpu.h"

@@ -12,6 +12,7 @@ namespace {
 // as is 0 (the caller's word for an address it would not touch).
 constexpr uint32_t kMostIoApicInputs = 240;
 constexpr uint32_t kIsaIrqs = 16;
+constexpr uint8_t kIsaCascadeIrq = 2;  // the PC/AT's second 8259, which reaches no I/O APIC input
 
 // Each base table entry's length, fixed by its type (4.3, Table 4-3); 0: a type the
 // specification does not define, whose length cannot be known.
@@ -51,8 +52,8 @@ void DefaultConfiguration(Madt& madt) {
   AddCpu(madt, 0, true);
   AddCpu(madt, 1, true);
   madt.io_apics[madt.io_apic_count++] = IoApic{bootabi::kMpDefaultIoApicId, bootabi::kMpDefaultIoApicAddress, 0};
-  AddOverride(madt, 0, 2, 0);
-  madt.isa_irqs_unconnected = 1u << 2;
+  AddOverride(madt, 0, bootabi::kMpDefaultIrq0Intin, 0);
+  madt.isa_irqs_unconnected = 1u << kIsaCascadeIrq;
 }
 
 // "ISA" blank-padded (4.3.2, Table 4-8); NUL padding is taken too, as Linux compares the

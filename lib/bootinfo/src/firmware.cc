@@ -10,9 +10,12 @@ BiosDataArea ReadBiosDataArea(const PhysicalMemory& memory) {
   return {uint32_t{segment.value()} << 4, base.value()};
 }
 
+bool HasBaseMemorySize(const BiosDataArea& bda) {
+  return bda.base_memory_kib != 0 && bda.base_memory_kib <= kMostBaseMemoryKib;
+}
+
 bool IsPlausible(const BiosDataArea& bda) {
-  return bda.base_memory_kib != 0 && bda.base_memory_kib <= 640 && bda.ebda_address >= 0x80000 &&
-         bda.ebda_address < 0xa0000;
+  return HasBaseMemorySize(bda) && bda.ebda_address >= 0x80000 && bda.ebda_address < uint32_t{kMostBaseMemoryKib} * 1024;
 }
 
 uint64_t ScanBiosArea(const PhysicalMemory& memory, uint64_t start, uint64_t end, uint64_t align,

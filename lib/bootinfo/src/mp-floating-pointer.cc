@@ -7,8 +7,6 @@
 namespace bootinfo {
 namespace {
 
-constexpr uint64_t kBaseMemoryEnd = 640 * 1024;  // without a BDA: the last KiB below 640 KiB
-
 uint64_t ScanForMp(const PhysicalMemory& memory, uint64_t start, uint64_t end) {
   return ScanBiosArea(memory, start, end, bootabi::kMpAlign, bootabi::kMpFloatingPointerSignature,
                       sizeof(bootabi::mp_floating_pointer), ValidMpFloatingPointer);
@@ -17,13 +15,11 @@ uint64_t ScanForMp(const PhysicalMemory& memory, uint64_t start, uint64_t end) {
 }  // namespace
 
 bool ValidMpFloatingPointer(const PhysicalMemory& memory, uint64_t address) {
-  constexpr uint64_t size = sizeof(bootabi::mp_floating_pointer);
-  if (!memory.Contains(address, size)) return false;
   const auto pointer = memory.Read<bootabi::mp_floating_pointer>(address, "mp_floating_pointer");
-  if (pointer.is_error()) return false;
+  if (pointer.is_error()) return false;  // the read checked the bounds ByteSum relies on
   const bootabi::mp_floating_pointer& mp = pointer.value();
   return __builtin_memcmp(mp.signature, bootabi::kMpFloatingPointerSignature, 4) == 0 && mp.length == 1 &&
-         (mp.spec_rev == 1 || mp.spec_rev == 4) && memory.ByteSum(address, size) == 0;
+         (mp.spec_rev == 1 || mp.spec_rev == 4) && memory.ByteSum(address, sizeof(mp)) == 0;
 }
 
 uint64_t FindMpFloatingPointer(const PhysicalMemory& memory) {
@@ -32,10 +28,9 @@ uint64_t FindMpFloatingPointer(const PhysicalMemory& memory) {
     const uint64_t found = ScanForMp(memory, bda.ebda_address, bda.ebda_address + bootabi::kMpSearchBytes);
     if (found != 0) return found;
   }
-  // The BDA's base memory size where it gives one of 1-640 KiB (with or without an EBDA).
-  const uint64_t base_memory_end = bda.base_memory_kib >= 1 && bda.base_memory_kib <= 640
-                                       ? uint64_t{bda.base_memory_kib} * 1024
-                                       : kBaseMemoryEnd;
+  // The BDA's base memory size where it gives one (with or without an EBDA), else 640 KiB.
+  const uint64_t base_memory_end =
+      uint64_t{HasBaseMemorySize(bda) ? bda.base_memory_kib : kMostBaseMemoryKib} * 1024;
   const uint64_t found = ScanForMp(memory, base_memory_end - bootabi::kMpSearchBytes, base_memory_end);
   if (found != 0) return found;
   return ScanForMp(memory, bootabi::kMpBiosRomStart, bootabi::kMpBiosRomEnd);

@@ -133,6 +133,7 @@ inline constexpr uint8_t kMpDefaultIsaPci = 5;
 inline constexpr uint64_t kMpDefaultLocalApicAddress = 0xfee00000;
 inline constexpr uint64_t kMpDefaultIoApicAddress = 0xfec00000;
 inline constexpr uint8_t kMpDefaultIoApicId = 2;
+inline constexpr uint8_t kMpDefaultIrq0Intin = 2;
 
 /// The Interrupt Mode Configuration Register (3.6.2.1): present where feature2's IMCRP is set,
 /// it routes the 8259's INTR to the BSP directly (PIC mode) until the OS selects it through

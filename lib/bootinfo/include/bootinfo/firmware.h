@@ -27,6 +27,12 @@ struct BiosDataArea {
 /// The BDA's fields, or nothing readable (zeroes) when 0x400 lies outside `memory`.
 BiosDataArea ReadBiosDataArea(const PhysicalMemory& memory);
 
+/// Conventional memory ends at 640 KiB at most (the IBM PC's map).
+inline constexpr uint32_t kMostBaseMemoryKib = 640;
+
+/// Whether the BDA gives a base memory size of 1..640 KiB.
+bool HasBaseMemorySize(const BiosDataArea& bda);
+
 /// A plausible BDA names an EBDA below 640 KiB and a base memory size of 1..640 KiB.
 bool IsPlausible(const BiosDataArea& bda);
 

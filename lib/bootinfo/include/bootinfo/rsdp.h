@@ -31,6 +31,6 @@ struct Handoff;
 /// a BIOS leaves it; a boot that finds none records the MP floating pointer (0: none) in the
 /// descriptor. Records the EFI system table in the descriptor.
 base::Result<> SettleFirmwareTables(const PhysicalMemory& memory, const Handoff& handoff, uint64_t efi_system_table,
-                          const char* field);
+                                    const char* field);
 
 }  // namespace bootinfo
